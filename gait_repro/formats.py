@@ -8,7 +8,7 @@ __all__ = ['HEALTHGAIT_FPS', 'TABLE_COLUMNS', 'FORMATS', 'load_json', 'atomic_pa
            'read_table', 'openpose_person', 'write_openpose', 'write_alphapose', 'write_mediapipe', 'write_healthgait',
            'detect_format', 'read_pose']
 
-# %% ../nbs/03_formats.ipynb #89032c3c
+# %% ../nbs/03_formats.ipynb #c12902c9
 import os, re, shutil, tempfile
 from pathlib import Path
 import numpy as np
@@ -17,10 +17,11 @@ from .skeletons import get_skeleton, BODY25, COCO18, COCO17, HALPE26, MEDIAPIPE3
 from .pose import PoseSequence, PoseFormatError, from_sparse_frames, convert_skeleton
 from .tracking import select_person
 
-# %% ../nbs/03_formats.ipynb #0a4f6eb0
+# %% ../nbs/03_formats.ipynb #74153e10
 def load_json(path):
     "Parse a JSON file; a `PoseFormatError` naming the file if it cannot be read or parsed."
-    try: return orjson.loads(Path(path).read_bytes())
+    try:
+        with open(path, "rb") as fh: return orjson.loads(fh.read())
     except FileNotFoundError: raise PoseFormatError(path, "file not found") from None
     except orjson.JSONDecodeError as e: raise PoseFormatError(path, f"malformed JSON ({e})") from None
 
@@ -35,7 +36,7 @@ def _frame_number(name, path):
     if not digits: raise PoseFormatError(path, f"cannot read a frame number from {name!r}")
     return int(digits[-1])
 
-# %% ../nbs/03_formats.ipynb #28901383
+# %% ../nbs/03_formats.ipynb #c4f8c9b2
 def atomic_path(target, is_dir=False):
     "A context manager yielding a temporary sibling of `target` that is renamed onto it only on success."
     from contextlib import contextmanager
@@ -53,7 +54,7 @@ def atomic_path(target, is_dir=False):
             raise
     return _cm()
 
-# %% ../nbs/03_formats.ipynb #b119e607
+# %% ../nbs/03_formats.ipynb #43956f23
 _OP_FILE = re.compile(r"^(?P<prefix>.*?)_?(?P<frame>\d+)_keypoints\.json$")
 _OP_SKELETONS = {75: BODY25, 54: COCO18}
 
@@ -61,13 +62,13 @@ def openpose_files(folder) -> list:
     "The per-frame JSON files of one video in an OpenPose output folder, in frame order, with their frame numbers."
     folder = Path(folder)
     if not folder.is_dir(): raise PoseFormatError(folder, "not a folder")
-    files = [(m, p) for p in folder.iterdir() if (m := _OP_FILE.match(p.name))]
+    with os.scandir(folder) as it: names = [e.name for e in it]
+    files = [(m, n) for n in names if (m := _OP_FILE.match(n))]
     if not files:
-        raise PoseFormatError(folder, "no OpenPose *_keypoints.json files in folder" + (" (it is empty)" if not any(folder.iterdir()) else ""))
+        raise PoseFormatError(folder, "no OpenPose *_keypoints.json files in folder" + ("" if names else " (it is empty)"))
     prefixes = {m["prefix"] for m, _ in files}
     if len(prefixes) > 1: raise PoseFormatError(folder, f"files of several videos in one folder (prefixes {', '.join(sorted(prefixes)[:4])})")
-    out = sorted((int(m["frame"]), p) for m, p in files)
-    return out
+    return sorted((int(m["frame"]), folder / n) for m, n in files)
 
 def _openpose_people(d, path, frame):
     "Keypoint arrays of every person in one parsed OpenPose frame."
@@ -83,7 +84,7 @@ def _openpose_people(d, path, frame):
         out.append(kp)
     return out
 
-# %% ../nbs/03_formats.ipynb #c7575748
+# %% ../nbs/03_formats.ipynb #9878c511
 def zeros_to_missing(a):
     "Estimators mark an undetected joint as x = y = confidence = 0 (OpenPose) : make it NaN with confidence 0."
     a = np.asarray(a, dtype=float)
@@ -114,7 +115,7 @@ def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
     meta = {"source": str(path), "format": "openpose", "units": "px", "person": info}
     return from_sparse_frames(numbers, data, sk, fps, meta)
 
-# %% ../nbs/03_formats.ipynb #abc73103
+# %% ../nbs/03_formats.ipynb #96b3eaec
 _AP_SKELETONS = {51: COCO17, 78: HALPE26, 408: HALPE26}
 
 def _from_alphapose(obj, path, fps):
@@ -146,7 +147,7 @@ def read_alphapose(path, fps:float=None) -> PoseSequence:
     "Read an AlphaPose results JSON (COCO-17, Halpe-26 or Halpe-136) into a `PoseSequence`."
     return _from_alphapose(load_json(path), path, _need_fps(fps, path))
 
-# %% ../nbs/03_formats.ipynb #8730ca9e
+# %% ../nbs/03_formats.ipynb #531d2bb7
 HEALTHGAIT_FPS = 29.97
 
 def _from_healthgait(obj, path, fps):
@@ -172,7 +173,7 @@ def read_healthgait(path, fps:float=HEALTHGAIT_FPS) -> PoseSequence:
     "Read a Health&Gait post-processed pose JSON (`..._AlphaPose.json`) into a `PoseSequence`."
     return _from_healthgait(load_json(path), path, float(fps))
 
-# %% ../nbs/03_formats.ipynb #6893b320
+# %% ../nbs/03_formats.ipynb #3755563f
 def _mediapipe_units(data, image_size, coords, path):
     "Scale normalised landmark coordinates to pixels when the image size is known."
     finite = data[..., :2][np.isfinite(data[..., :2])]
@@ -223,7 +224,7 @@ def read_mediapipe(path, fps:float=None, image_size:tuple=None, coords:str="auto
     if Path(path).suffix.lower() == ".csv": return _read_mediapipe_csv(path, fps, image_size, coords)
     return _from_mediapipe_json(load_json(path), path, fps, image_size, coords)
 
-# %% ../nbs/03_formats.ipynb #abc48259
+# %% ../nbs/03_formats.ipynb #4a9e7e18
 TABLE_COLUMNS = ["frame", "time_s", "joint", "x", "y", "confidence"]
 
 def pose_to_table(pose:PoseSequence):
@@ -259,7 +260,7 @@ def read_table(path, fps:float=None) -> PoseSequence:
     data = np.stack([df["x"], df["y"], conf], -1).astype(float).reshape(len(frames), sk.n_joints, 3)
     return from_sparse_frames(frames, data, sk, _need_fps(fps, path), {"source": str(path), "format": "table", "units": "px"})
 
-# %% ../nbs/03_formats.ipynb #ff8ba0a9
+# %% ../nbs/03_formats.ipynb #81c0ac31
 def openpose_person(row:np.ndarray) -> dict:
     "One person of an OpenPose frame from a `(joints, 3)` row; missing joints written as 0, 0, 0."
     kp = np.where(np.isnan(row), 0.0, row).round(3).ravel().tolist()
@@ -329,7 +330,7 @@ def write_healthgait(pose:PoseSequence, path):
     with atomic_path(path) as tmp: tmp.write_bytes(orjson.dumps(out))
     return Path(path)
 
-# %% ../nbs/03_formats.ipynb #f0005ad2
+# %% ../nbs/03_formats.ipynb #1c64ea14
 FORMATS = ("openpose", "alphapose", "healthgait", "mediapipe", "table")
 
 def _json_kind(obj, path):

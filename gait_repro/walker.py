@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SEGMENT_RATIOS', 'normative_kinematics', 'curve_at', 'leg_points', 'walk', 'project', 'demo_pose']
 
-# %% ../nbs/04_walker.ipynb #e34a82c0
+# %% ../nbs/04_walker.ipynb #ff0844c5
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -13,7 +13,7 @@ import numpy as np
 from .skeletons import COMMON, BODY25
 from .pose import PoseSequence, convert_skeleton
 
-# %% ../nbs/04_walker.ipynb #79e14c0a
+# %% ../nbs/04_walker.ipynb #3e123ca3
 @lru_cache(None)
 def normative_kinematics() -> dict:
     "The Schwartz et al. (2008) normative curves: `{'bands': {band: {curve: {'mean', 'sd'}}}, 'source', 'licence'}`."
@@ -24,7 +24,7 @@ def curve_at(curve:str, phase:np.ndarray, band:str="Free", stat:str="mean") -> n
     y = np.asarray(normative_kinematics()["bands"][band][curve][stat])
     return np.interp(np.mod(phase, 1.0) * 100, np.linspace(0, 100, len(y)), y, period=100)
 
-# %% ../nbs/04_walker.ipynb #eeff7a27
+# %% ../nbs/04_walker.ipynb #688d3423
 SEGMENT_RATIOS = dict(thigh=0.245, shank=0.246, foot=0.152, ankle_height=0.039, trunk=0.288, upper_arm=0.186,
                       forearm=0.146, shoulder_width=0.259, hip_width=0.11, neck_to_nose=0.09)
 
@@ -48,7 +48,7 @@ def leg_points(hip_flex, knee_flex, ankle_dorsi, pelvic_tilt, height):
     toe = mtp + 0.25 * L["foot"] * np.stack([np.cos(toe_pitch), np.sin(toe_pitch)], -1)
     return knee, ankle, heel, toe, mtp
 
-# %% ../nbs/04_walker.ipynb #13a43e3b
+# %% ../nbs/04_walker.ipynb #bf9fe51c
 def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, band:str="Free",
          oversample:int=10, phase0:float=0.0, stance_fraction:float=0.6) -> dict:
     """World positions of the `COMMON` joints of a typical walker, metres: x forward, y to the left, z up.
@@ -96,7 +96,7 @@ def _assemble(legs, hip_x, hip_z, ph, height):
     put("nose", hip_x + 0.035 * height, 0.0, hip_z + L["trunk"] + L["neck_to_nose"])
     return out
 
-# %% ../nbs/04_walker.ipynb #90410d14
+# %% ../nbs/04_walker.ipynb #bbfa368e
 def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_size=(960, 540), hfov_deg:float=60.0,
             camera_x:float=None) -> np.ndarray:
     "Pixel coordinates `(..., 2)` of world points `(..., 3)` seen from the walker's right side."
@@ -108,7 +108,7 @@ def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_s
     v = h / 2 - f * (xyz[..., 2] - camera_height) / depth
     return np.stack([u, v], -1)
 
-# %% ../nbs/04_walker.ipynb #4d9bc815
+# %% ../nbs/04_walker.ipynb #f0ac8ce6
 def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, direction:int=1,
               jitter:float=0.004, dropout:float=0.03, first_frame:int=0, **camera) -> PoseSequence:
     "A noisy BODY_25 pose sequence of a typical walker seen by a sagittal camera (deterministic for a `seed`)."
@@ -119,6 +119,8 @@ def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float
     uv = project(xyz, **camera)
     size = np.ptp(uv[..., 1], axis=1).mean()
     uv = uv + rng.normal(0, jitter * size, uv.shape)
+    w, h = camera.get("image_size", (960, 540))
+    uv[((uv < 0) | (uv > [w, h])).any(-1)] = np.nan  # out of the picture: not detected
     conf = np.clip(rng.normal(0.85, 0.06, uv.shape[:2]), 0.05, 1.0)
     data = np.concatenate([uv, conf[..., None]], -1)
     far = [COMMON.index(j) for j in COMMON.joints if j.startswith("l_" if direction > 0 else "r_")]

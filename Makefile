@@ -1,0 +1,66 @@
+# gait_repro — every target installs what it needs (a pinned .venv) by itself.
+#   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
+#   make test        notebooks clean + library in sync, all notebook tests, integration tests
+#   make lab | docs | bench | data | clean | distclean | lock
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SCALE ?= cpu
+DEVICE ?= auto
+SEED ?= 0
+DATA := data/embedded/$(SCALE)-seed$(SEED)
+LIB_PY := $(wildcard gait_repro/*.py) $(wildcard gait_repro/resources/*)
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: help venv test reproduce data lab docs bench clean distclean lock
+help:
+	@sed -n '2,5p' Makefile
+
+# The environment: rebuilt from scratch whenever the pins or the packaging change.
+$(STAMP): requirements.lock setup.py settings.ini
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+venv: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python tests/check_nbdev_sync.py
+	$(BIN)/python tests/run_all.py
+
+$(DATA)/clips.csv: $(STAMP) $(LIB_PY)
+	$(BIN)/gait-repro demo-data --scale $(SCALE) --seed $(SEED) --out $(DATA)
+data: $(DATA)/clips.csv
+
+reproduce: data
+	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+docs: $(STAMP)
+	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; else \
+	  echo "docs: quarto is not installed (it cannot be installed offline); building the equivalent static HTML site in _docs/ with nbconvert"; \
+	  $(BIN)/python tests/build_static_docs.py; fi
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf data/embedded figures/*.png figures/*.pdf figures/notebooks figures/manifest.json _docs _proc .pytest_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) gait_repro.egg-info
+
+# Re-resolve the pins from requirements.in (needs the package index).
+lock:
+	rm -rf /tmp/gait_repro_lock && $(PYTHON) -m venv /tmp/gait_repro_lock
+	/tmp/gait_repro_lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact pins of requirements.in, resolved by 'make lock' on Python 3.11. 'make' installs these."; \
+	  /tmp/gait_repro_lock/bin/pip freeze --all | grep -v '^pip=='; } > requirements.lock
