@@ -6,7 +6,7 @@
 __all__ = ['SEGMENT_RATIOS', 'normative_kinematics', 'curve_at', 'segment_angles', 'leg_from_segments', 'leg_points',
            'two_link_ik', 'walk', 'project', 'demo_pose']
 
-# %% ../nbs/04_walker.ipynb #01c1696b
+# %% ../nbs/04_walker.ipynb #2604a505
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -14,7 +14,7 @@ import numpy as np
 from .skeletons import COMMON, BODY25
 from .pose import PoseSequence, convert_skeleton
 
-# %% ../nbs/04_walker.ipynb #d61eb601
+# %% ../nbs/04_walker.ipynb #220a08e3
 @lru_cache(None)
 def normative_kinematics() -> dict:
     "The Schwartz et al. (2008) normative curves: `{'bands': {band: {curve: {'mean', 'sd'}}}, 'source', 'licence'}`."
@@ -25,7 +25,7 @@ def curve_at(curve:str, phase:np.ndarray, band:str="Free", stat:str="mean") -> n
     y = np.asarray(normative_kinematics()["bands"][band][curve][stat])
     return np.interp(np.mod(phase, 1.0) * 100, np.linspace(0, 100, len(y)), y, period=100)
 
-# %% ../nbs/04_walker.ipynb #91fd8a05
+# %% ../nbs/04_walker.ipynb #40383fa1
 SEGMENT_RATIOS = dict(thigh=0.245, shank=0.246, foot=0.152, ankle_height=0.039, trunk=0.288, upper_arm=0.186,
                       forearm=0.146, shoulder_width=0.259, hip_width=0.11, neck_to_nose=0.09)
 
@@ -68,7 +68,7 @@ def two_link_ik(target, l1, l2):
     rel = ankle - knee
     return np.rad2deg(thigh), np.rad2deg(np.arctan2(rel[..., 0], -rel[..., 1]))
 
-# %% ../nbs/04_walker.ipynb #c0f1fb5a
+# %% ../nbs/04_walker.ipynb #a7ae3b18
 def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, band:str="Free",
          oversample:int=10, phase0:float=0.0, stance_fraction:float=0.6) -> dict:
     """World positions of the `COMMON` joints of a typical walker, metres: x forward, y to the left, z up.
@@ -91,8 +91,9 @@ def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=3
     f = cadence / 120  # strides per second
     events = {f"{s}_{e}": _crossings(phase0 + (0.5 if s == "l" else 0), (0.0 if e == "heel_strike" else stance_fraction), f, t[-1])
               for s in "rl" for e in ("heel_strike", "toe_off")}
+    speed = (hip_x[-1] - hip_x[0]) / t[-1]
     return {"xyz": xyz[::oversample], "times": t[::oversample], "phase": ph["r"][::oversample], "fps": fps,
-            "height": height, "cadence": cadence, "events": events}
+            "height": height, "cadence": cadence, "events": events, "speed": speed, "stride_length": speed * 120 / cadence}
 
 def _crossings(phase_at_0, target, freq, t_end):
     "Times in [0, t_end] at which a phase `phase_at_0 + freq * t` (mod 1) equals `target`."
@@ -159,7 +160,7 @@ def _assemble(legs, hip_x, hip_z, ph, height):
     put("nose", hip_x + 0.035 * height, 0.0, hip_z + L["trunk"] + L["neck_to_nose"])
     return out
 
-# %% ../nbs/04_walker.ipynb #951df291
+# %% ../nbs/04_walker.ipynb #54a3f51c
 def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_size=(960, 540), hfov_deg:float=60.0,
             camera_x:float=None) -> np.ndarray:
     "Pixel coordinates `(..., 2)` of world points `(..., 3)` seen from the walker's right side."
@@ -171,7 +172,7 @@ def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_s
     v = h / 2 - f * (xyz[..., 2] - camera_height) / depth
     return np.stack([u, v], -1)
 
-# %% ../nbs/04_walker.ipynb #1afb16d7
+# %% ../nbs/04_walker.ipynb #fdda8e77
 def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, direction:int=1,
               jitter:float=0.004, dropout:float=0.03, first_frame:int=0, **camera) -> PoseSequence:
     "A noisy BODY_25 pose sequence of a typical walker seen by a sagittal camera (deterministic for a `seed`)."
@@ -180,6 +181,10 @@ def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float
     xyz = w["xyz"].copy()
     if direction < 0: xyz[..., 0] *= -1; xyz[..., 1] *= -1   # turn round: now the left side faces the camera
     uv = project(xyz, **camera)
+    cam_x = camera.get("camera_x", float(np.nanmean(xyz[..., 0])))
+    corners = np.array([[-1.5, -0.5, 0], [1.5, -0.5, 0], [1.5, 0.5, 0], [-1.5, 0.5, 0]]) + [cam_x, 0, 0]
+    floor = {"image_px": project(corners, **{**camera, "camera_x": cam_x}).round(2).tolist(),
+             "floor_m": [[0.0, 0.0], [3.0, 0.0], [3.0, 1.0], [0.0, 1.0]]}
     size = np.ptp(uv[..., 1], axis=1).mean()
     uv = uv + rng.normal(0, jitter * size, uv.shape)
     img_w, img_h = camera.get("image_size", (960, 540))
@@ -191,5 +196,7 @@ def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float
     sub = data[:, far]; sub[lost] = np.nan; data[:, far] = sub
     meta = {"source": f"demo walker seed={seed}", "format": "demo", "units": "px",
             "truth": {"height_m": height, "cadence_steps_per_min": cadence, "direction": direction,
-                      "events_s": {k: v.tolist() for k, v in w["events"].items()}}}
+                      "speed_m_per_s": float(w["speed"]), "stride_length_m": float(w["stride_length"]),
+                      "m_per_px": float(camera.get("distance", 4.0) * np.tan(np.deg2rad(camera.get("hfov_deg", 60.0)) / 2) / (img_w / 2)),
+                      "events_s": {k: v.tolist() for k, v in w["events"].items()}, "floor_points": floor}}
     return convert_skeleton(PoseSequence(data, COMMON, fps, frames=[first_frame], meta=meta), BODY25)
