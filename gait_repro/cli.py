@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['DEMO_CLIPS', 'WRITERS', 'demo_clip_settings', 'write_demo_data', 'pose_summary', 'resolve_device', 'main']
 
-# %% ../nbs/07_cli.ipynb #f80fe669
+# %% ../nbs/07_cli.ipynb #b95e7823
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
 import gait_repro
-from .pose import PoseFormatError, to_common
+from .pose import PoseFormatError, PoseSequence, to_common
 from .formats import read_pose, write_openpose, write_table, write_healthgait, write_alphapose, write_mediapipe, FORMATS
 from .walker import demo_pose
 
-# %% ../nbs/07_cli.ipynb #6fbeee15
+# %% ../nbs/07_cli.ipynb #8ed5498d
 DEMO_CLIPS = {"smoke": 2, "cpu": 6, "full": 24}
 
 def demo_clip_settings(scale:str="cpu", seed:int=0) -> list:
@@ -40,7 +40,7 @@ def write_demo_data(out, scale:str="cpu", seed:int=0) -> Path:
     pd.DataFrame(settings).to_csv(out / "clips.csv", index=False)
     return out
 
-# %% ../nbs/07_cli.ipynb #14f02541
+# %% ../nbs/07_cli.ipynb #5ac214ea
 def pose_summary(pose) -> dict:
     "A JSON-ready summary of a pose sequence: source, layout, timing, missing data per common joint."
     com = to_common(pose)
@@ -52,7 +52,7 @@ def pose_summary(pose) -> dict:
             "frames_with_person": int(np.isfinite(pose.xy[..., 0]).any(1).sum()), "missing_fraction": miss,
             "person_selection": pose.meta.get("person")}
 
-# %% ../nbs/07_cli.ipynb #f53d8870
+# %% ../nbs/07_cli.ipynb #8d2e9050
 WRITERS = {"openpose": lambda p, o: write_openpose(p, o, prefix=Path(o).name), "table": write_table,
            "healthgait": write_healthgait, "alphapose": write_alphapose, "mediapipe": write_mediapipe}
 
@@ -68,6 +68,13 @@ def _parser():
         c.add_argument("pose"); c.add_argument("--fps", type=float); c.add_argument("--format", default="auto", choices=["auto", *FORMATS])
         if name == "convert":
             c.add_argument("--to", required=True, choices=list(WRITERS)); c.add_argument("--out", required=True)
+    g = sub.add_parser("params", help="gait events and spatiotemporal parameters of a walking pose sequence, as JSON")
+    g.add_argument("pose"); g.add_argument("--fps", type=float); g.add_argument("--format", default="auto", choices=["auto", *FORMATS])
+    sc = g.add_mutually_exclusive_group()
+    sc.add_argument("--scale-m-per-px", type=float, help="metres per pixel in the walking plane")
+    sc.add_argument("--height-m", type=float, help="the walker's height in metres")
+    g.add_argument("--method", default="velocity", choices=["velocity", "zeni", "healthgait"])
+    g.add_argument("--out", help="write the JSON here instead of printing it")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -89,6 +96,7 @@ def main(argv=None) -> int:
         if args.command == "demo-data": print(write_demo_data(args.out, args.scale, args.seed))
         elif args.command == "info": print(json.dumps(pose_summary(read_pose(args.pose, args.format, args.fps)), indent=1))
         elif args.command == "convert": print(WRITERS[args.to](read_pose(args.pose, args.format, args.fps), args.out))
+        elif args.command == "params": _params(args)
         elif args.command == "reproduce":
             from gait_repro.reproduce import reproduce_all
             params = {"scale": args.scale, "device": resolve_device(args.device), "seed": args.seed,
@@ -97,3 +105,17 @@ def main(argv=None) -> int:
     except (PoseFormatError, FileNotFoundError, ValueError) as e:
         print(f"gait-repro: error: {e}", file=sys.stderr); return 2
     return 0
+
+def _params(args):
+    "The `params` command: read, measure, print or write JSON atomically."
+    from gait_repro.params import gait_parameters, Scale
+    from gait_repro.formats import atomic_path
+    if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
+    if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
+    scale = (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
+             Scale("height", height_m=args.height_m) if args.height_m else Scale("none"))
+    pose = read_pose(args.pose, args.format, args.fps)
+    text = json.dumps(gait_parameters(pose, scale, args.method), indent=1)
+    if args.out:
+        with atomic_path(args.out) as tmp: tmp.write_text(text)
+    else: print(text)

@@ -6,7 +6,7 @@
 __all__ = ['EVENT_NAMES', 'SIDES', 'METHODS', 'clean_for_events', 'body_height_px', 'walking_mask', 'stride_period',
            'zeni_events', 'velocity_events', 'healthgait_events', 'detect_events']
 
-# %% ../nbs/10_events.ipynb #3d273091
+# %% ../nbs/10_events.ipynb #89ba0ad3
 import numpy as np
 from scipy import signal
 from .pose import PoseSequence, to_common
@@ -16,7 +16,7 @@ from .preprocess import fix_leg_swaps, fill_gaps, lowpass, interpolate_gaps
 EVENT_NAMES = ("left_heel_strike", "right_heel_strike", "left_toe_off", "right_toe_off")
 SIDES = {"left": "l", "right": "r"}
 
-# %% ../nbs/10_events.ipynb #4a04df39
+# %% ../nbs/10_events.ipynb #05883ee6
 def clean_for_events(pose:PoseSequence, cutoff_hz:float=6.0) -> PoseSequence:
     "Common joints, leg swaps undone, gaps ≤ 0.2 s filled, zero-lag low-pass at `cutoff_hz` (capped below Nyquist)."
     p = fill_gaps(fix_leg_swaps(pose))
@@ -39,7 +39,7 @@ def walking_mask(xy:np.ndarray, fps:float, min_speed:float=0.15) -> tuple:
     size = np.nanmedian(body_height_px(xy))
     return (v * direction > min_speed * size), direction
 
-# %% ../nbs/10_events.ipynb #36426902
+# %% ../nbs/10_events.ipynb #0430fca1
 def _peaks(x, period, prominence_frac=0.2):
     "Sub-frame positions of the local maxima of `x` at least 0.6 stride `period` (frames) apart, by parabolic interpolation."
     ok = np.isfinite(x)
@@ -60,7 +60,7 @@ def stride_period(x:np.ndarray, fps:float) -> float:
     if not band.any(): return np.nan
     return fps / f[band][np.argmax(P[band])]
 
-# %% ../nbs/10_events.ipynb #0b937422
+# %% ../nbs/10_events.ipynb #ea373d00
 def _relative_forward(xy, joint, direction):
     "Forward position (px) of a joint relative to the mid-hip."
     return direction * (xy[:, COMMON.index(joint), 0] - xy[:, COMMON.index("mid_hip"), 0])
@@ -78,7 +78,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-toe, period)
     return out
 
-# %% ../nbs/10_events.ipynb #c3b640a4
+# %% ../nbs/10_events.ipynb #df175c15
 def _crossing(v, lo, hi, level, falling, last=False):
     "Sub-frame index in [lo, hi] where `v` first (or `last`) crosses `level`, falling or rising; NaN if it does not."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)), len(v) - 1)
@@ -107,7 +107,7 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
-# %% ../nbs/10_events.ipynb #fae68507
+# %% ../nbs/10_events.ipynb #b4f072fb
 def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     """Health&Gait's step detection: the L-R ankle distance, FFT low-passed up to its dominant frequency; each peak is a
     heel strike of the leading foot. No toe-offs."""
@@ -124,7 +124,7 @@ def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     return {"left_heel_strike": pk[~lead_right], "right_heel_strike": pk[lead_right],
             "left_toe_off": np.zeros(0), "right_toe_off": np.zeros(0)}
 
-# %% ../nbs/10_events.ipynb #a6874270
+# %% ../nbs/10_events.ipynb #b54c2ae9
 METHODS = {"velocity": velocity_events, "zeni": zeni_events, "healthgait": healthgait_events}
 
 def detect_events(pose:PoseSequence, method:str="velocity", min_speed:float=0.15) -> dict:

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['FIXTURE_IMAGE', 'fixture_people', 'write_format_fixtures']
 
-# %% ../nbs/05_fixtures.ipynb #a881b032
+# %% ../nbs/05_fixtures.ipynb #2ab3525a
 from pathlib import Path
 import numpy as np
 import orjson
@@ -14,7 +14,7 @@ from .walker import demo_pose
 from .formats import (write_openpose, write_alphapose, write_healthgait, write_mediapipe, openpose_person,
                                 convert_skeleton)
 
-# %% ../nbs/05_fixtures.ipynb #ce72eabb
+# %% ../nbs/05_fixtures.ipynb #232641ea
 FIXTURE_IMAGE = (960, 540)
 
 def fixture_people(n:int=24, first_frame:int=100):
@@ -33,7 +33,7 @@ def fixture_people(n:int=24, first_frame:int=100):
 def _write_json(path, obj):
     path.parent.mkdir(parents=True, exist_ok=True); path.write_bytes(orjson.dumps(obj))
 
-# %% ../nbs/05_fixtures.ipynb #568287d9
+# %% ../nbs/05_fixtures.ipynb #5848e074
 def write_format_fixtures(out) -> list:
     "Write every format fixture under `out`; returns the files written."
     out = Path(out)

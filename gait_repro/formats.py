@@ -8,7 +8,7 @@ __all__ = ['HEALTHGAIT_FPS', 'TABLE_COLUMNS', 'FORMATS', 'load_json', 'numeric_a
            'write_table', 'read_table', 'openpose_person', 'write_openpose', 'write_alphapose', 'write_mediapipe',
            'write_healthgait', 'detect_format', 'read_pose']
 
-# %% ../nbs/03_formats.ipynb #1da80376
+# %% ../nbs/03_formats.ipynb #328ba92c
 import os, re, shutil, tempfile
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,7 @@ from .skeletons import get_skeleton, BODY25, COCO18, COCO17, HALPE26, MEDIAPIPE3
 from .pose import PoseSequence, PoseFormatError, from_sparse_frames, convert_skeleton
 from .tracking import select_person
 
-# %% ../nbs/03_formats.ipynb #06ddc3fa
+# %% ../nbs/03_formats.ipynb #dc01de0f
 def load_json(path):
     "Parse a JSON file; a `PoseFormatError` naming the file if it cannot be read or parsed."
     try:
@@ -45,7 +45,7 @@ def _frame_number(name, path):
     if not digits: raise PoseFormatError(path, f"cannot read a frame number from {name!r}")
     return int(digits[-1])
 
-# %% ../nbs/03_formats.ipynb #e2965e89
+# %% ../nbs/03_formats.ipynb #533faa6c
 def atomic_path(target, is_dir=False):
     "A context manager yielding a temporary sibling of `target` that is renamed onto it only on success."
     from contextlib import contextmanager
@@ -63,7 +63,7 @@ def atomic_path(target, is_dir=False):
             raise
     return _cm()
 
-# %% ../nbs/03_formats.ipynb #c94f584f
+# %% ../nbs/03_formats.ipynb #482877f4
 _OP_FILE = re.compile(r"^(?P<prefix>.*?)_?(?P<frame>\d+)_keypoints\.json$")
 _OP_SKELETONS = {75: BODY25, 54: COCO18}
 
@@ -93,7 +93,7 @@ def _openpose_people(d, path, frame):
         out.append(kp)
     return out
 
-# %% ../nbs/03_formats.ipynb #28d054e9
+# %% ../nbs/03_formats.ipynb #7edce1ab
 def zeros_to_missing(a):
     "Estimators mark an undetected joint as x = y = confidence = 0 (OpenPose) : make it NaN with confidence 0."
     a = np.asarray(a, dtype=float)
@@ -125,7 +125,7 @@ def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
     meta = {"source": str(path), "format": "openpose", "units": "px", "person": info}
     return from_sparse_frames(numbers, data, sk, fps, meta)
 
-# %% ../nbs/03_formats.ipynb #eeb3b538
+# %% ../nbs/03_formats.ipynb #fc09204b
 _AP_SKELETONS = {51: COCO17, 78: HALPE26, 408: HALPE26}
 
 def _from_alphapose(obj, path, fps):
@@ -157,7 +157,7 @@ def read_alphapose(path, fps:float=None) -> PoseSequence:
     "Read an AlphaPose results JSON (COCO-17, Halpe-26 or Halpe-136) into a `PoseSequence`."
     return _from_alphapose(load_json(path), path, _need_fps(fps, path))
 
-# %% ../nbs/03_formats.ipynb #10d365d1
+# %% ../nbs/03_formats.ipynb #8479e4d9
 HEALTHGAIT_FPS = 29.97
 
 def _from_healthgait(obj, path, fps):
@@ -183,7 +183,7 @@ def read_healthgait(path, fps:float=HEALTHGAIT_FPS) -> PoseSequence:
     "Read a Health&Gait post-processed pose JSON (`..._AlphaPose.json`) into a `PoseSequence`."
     return _from_healthgait(load_json(path), path, float(fps))
 
-# %% ../nbs/03_formats.ipynb #a8b5d61c
+# %% ../nbs/03_formats.ipynb #9f3d33c7
 def _mediapipe_units(data, image_size, coords, path):
     "Scale normalised landmark coordinates to pixels when the image size is known."
     finite = data[..., :2][np.isfinite(data[..., :2])]
@@ -234,7 +234,7 @@ def read_mediapipe(path, fps:float=None, image_size:tuple=None, coords:str="auto
     if Path(path).suffix.lower() == ".csv": return _read_mediapipe_csv(path, fps, image_size, coords)
     return _from_mediapipe_json(load_json(path), path, fps, image_size, coords)
 
-# %% ../nbs/03_formats.ipynb #f2cba191
+# %% ../nbs/03_formats.ipynb #949fe983
 TABLE_COLUMNS = ["frame", "time_s", "joint", "x", "y", "confidence"]
 
 def pose_to_table(pose:PoseSequence):
@@ -270,7 +270,7 @@ def read_table(path, fps:float=None) -> PoseSequence:
     data = np.stack([df["x"], df["y"], conf], -1).astype(float).reshape(len(frames), sk.n_joints, 3)
     return from_sparse_frames(frames, data, sk, _need_fps(fps, path), {"source": str(path), "format": "table", "units": "px"})
 
-# %% ../nbs/03_formats.ipynb #14c93c46
+# %% ../nbs/03_formats.ipynb #8aaa86b9
 def openpose_person(row:np.ndarray) -> dict:
     "One person of an OpenPose frame from a `(joints, 3)` row; missing joints written as 0, 0, 0."
     kp = np.where(np.isnan(row), 0.0, row).round(3).ravel().tolist()
@@ -340,7 +340,7 @@ def write_healthgait(pose:PoseSequence, path):
     with atomic_path(path) as tmp: tmp.write_bytes(orjson.dumps(out))
     return Path(path)
 
-# %% ../nbs/03_formats.ipynb #35e67f18
+# %% ../nbs/03_formats.ipynb #25d8b8e2
 FORMATS = ("openpose", "alphapose", "healthgait", "mediapipe", "table")
 
 def _json_kind(obj, path):

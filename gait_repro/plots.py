@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SIDE_COLOURS', 'plot_stick_figures', 'plot_joint_trajectories', 'plot_quality']
 
-# %% ../nbs/08_plots.ipynb #08dcdbb7
+# %% ../nbs/08_plots.ipynb #3e442ba3
 import numpy as np
 import matplotlib.pyplot as plt
 from .pose import PoseSequence, to_common
@@ -13,7 +13,7 @@ from .skeletons import COMMON
 
 SIDE_COLOURS = {"r": "tab:red", "l": "tab:blue", "c": "0.3"}
 
-# %% ../nbs/08_plots.ipynb #b91fb6c9
+# %% ../nbs/08_plots.ipynb #b7474e4f
 def _side(a, b): return a[0] if a[:2] in ("r_", "l_") else (b[0] if b[:2] in ("r_", "l_") else "c")
 
 def plot_stick_figures(ax, pose:PoseSequence, frames, alpha_range=(0.25, 1.0), units:str="px"):

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['PoseFormatError', 'PoseSequence', 'from_sparse_frames', 'to_common', 'convert_skeleton']
 
-# %% ../nbs/01_pose.ipynb #621b3396
+# %% ../nbs/01_pose.ipynb #6eac9003
 from dataclasses import dataclass, field, replace
 import numpy as np
 from .skeletons import Skeleton, get_skeleton, COMMON
 
-# %% ../nbs/01_pose.ipynb #5b7f94d7
+# %% ../nbs/01_pose.ipynb #2e44aadc
 class PoseFormatError(ValueError):
     "Bad pose input. The message names the file, the frame when known, and the problem."
     def __init__(self, source, problem:str, frame=None):
@@ -18,7 +18,7 @@ class PoseFormatError(ValueError):
         where = f"{source}" + (f": frame {frame}" if frame is not None else "")
         super().__init__(f"{where}: {problem}")
 
-# %% ../nbs/01_pose.ipynb #5faa3edc
+# %% ../nbs/01_pose.ipynb #71900faa
 @dataclass
 class PoseSequence:
     "A 2D pose sequence: `data[frame, joint] = (x, y, confidence)`, NaN x/y where a joint is missing."
@@ -73,7 +73,7 @@ class PoseSequence:
         return (f"PoseSequence({self.n_frames} frames [{self.frames[0] if self.n_frames else '-'}..], "
                 f"{self.skeleton.name}, {self.fps:g} fps{', ' + str(src) if src else ''})")
 
-# %% ../nbs/01_pose.ipynb #b23e7ebe
+# %% ../nbs/01_pose.ipynb #80d0389c
 def from_sparse_frames(frame_numbers, rows, skeleton, fps, meta=None) -> PoseSequence:
     "Lay per-frame `rows` (n, n_joints, 3) at `frame_numbers` onto a consecutive timeline, gaps missing."
     meta = dict(meta or {})
@@ -91,7 +91,7 @@ def from_sparse_frames(frame_numbers, rows, skeleton, fps, meta=None) -> PoseSeq
     data[f - f[0]] = rows
     return PoseSequence(data, skeleton, fps, frames=[int(f[0])], meta=meta)
 
-# %% ../nbs/01_pose.ipynb #dab4f137
+# %% ../nbs/01_pose.ipynb #52f2495e
 def to_common(pose:PoseSequence) -> PoseSequence:
     "Map `pose` onto the `COMMON` joint set (see `mapping_table`)."
     if pose.skeleton is COMMON: return pose

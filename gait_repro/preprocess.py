@@ -7,14 +7,14 @@ __all__ = ['LEG_PARTS', 'FEATURE_JOINTS', 'gap_lengths', 'interpolate_gaps', 'dr
            'gaussian_smooth', 'lowpass', 'resample', 'fix_leg_swaps', 'normalise_body', 'walking_direction',
            'joint_angle', 'derived_features', 'side_features', 'mobile_gaitlab_features', 'gait_windows', 'leg_missing']
 
-# %% ../nbs/09_preprocess.ipynb #1b18fe01
+# %% ../nbs/09_preprocess.ipynb #3ca53e29
 import numpy as np
 from scipy import ndimage, signal
 from .pose import PoseSequence, to_common
 from .skeletons import COMMON
 from .formats import zeros_to_missing
 
-# %% ../nbs/09_preprocess.ipynb #8925ea7d
+# %% ../nbs/09_preprocess.ipynb #dd7f0003
 def gap_lengths(missing:np.ndarray) -> np.ndarray:
     "For a boolean `(T, ...)` array, the length of the run of missing frames each missing entry belongs to (0 where present)."
     m = np.asarray(missing, bool)
@@ -50,7 +50,7 @@ def interpolate_gaps(x:np.ndarray, max_gap:int=None, ends:str=None) -> np.ndarra
         flat[too_long] = np.nan
     return flat.reshape(x.shape)
 
-# %% ../nbs/09_preprocess.ipynb #26c2f987
+# %% ../nbs/09_preprocess.ipynb #267d8754
 def drop_low_confidence(pose:PoseSequence, min_confidence:float=0.1) -> PoseSequence:
     "Mark joints detected with confidence below `min_confidence` as missing."
     d = pose.data.copy()
@@ -67,7 +67,7 @@ def fill_gaps(pose:PoseSequence, max_gap_s:float=0.2, min_confidence:float=0.1) 
     d[filled, 2] = 0.0  # interpolated points carry no detection confidence
     return PoseSequence(d, pose.skeleton, pose.fps, pose.frames, {**pose.meta, "filled_fraction": float(filled.mean())})
 
-# %% ../nbs/09_preprocess.ipynb #b05b2277
+# %% ../nbs/09_preprocess.ipynb #fef74422
 def _nan_bridged(x):
     "Linearly bridge NaN (holding the ends) for filtering; returns the filled array and the NaN mask."
     mask = np.isnan(x)
@@ -92,7 +92,7 @@ def lowpass(x:np.ndarray, fps:float, cutoff_hz:float=6.0, order:int=4) -> np.nda
     out = flat.reshape(x.shape); out[mask] = np.nan
     return out
 
-# %% ../nbs/09_preprocess.ipynb #4b92e85b
+# %% ../nbs/09_preprocess.ipynb #4de6b921
 def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     "Linear resampling of a pose sequence to `fps`; confidence follows the nearest original frame."
     if fps == pose.fps: return pose
@@ -105,7 +105,7 @@ def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     data = np.concatenate([out.reshape(n, -1, 2), pose.data[near, :, 2:]], -1)
     return PoseSequence(data, pose.skeleton, fps, meta={**pose.meta, "resampled_from_fps": pose.fps})
 
-# %% ../nbs/09_preprocess.ipynb #810df6c1
+# %% ../nbs/09_preprocess.ipynb #262de9e9
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
 
 def fix_leg_swaps(pose:PoseSequence, ratio:float=0.5) -> PoseSequence:
@@ -125,7 +125,7 @@ def fix_leg_swaps(pose:PoseSequence, ratio:float=0.5) -> PoseSequence:
     d[np.ix_(swapped, rr + ll)] = com.data[np.ix_(swapped, ll + rr)]
     return PoseSequence(d, COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
-# %% ../nbs/09_preprocess.ipynb #3cc935d5
+# %% ../nbs/09_preprocess.ipynb #ffea2b87
 def normalise_body(xy:np.ndarray) -> np.ndarray:
     "Centre common-joint coordinates `(T, 19, 2)` on the mid-hip and divide by each frame's mean hip-knee length."
     c = COMMON.index
@@ -156,7 +156,7 @@ def derived_features(xy:np.ndarray) -> dict:
         out[f"{s}_ankle_x_lead"] = P[f"{s}_ankle"][:, 0] - P[f"{o}_ankle"][:, 0]
     return out
 
-# %% ../nbs/09_preprocess.ipynb #3e3eea8e
+# %% ../nbs/09_preprocess.ipynb #757d3823
 FEATURE_JOINTS = ("ankle", "knee", "hip", "big_toe")
 
 def side_features(xy, derived, side):
@@ -179,7 +179,7 @@ def mobile_gaitlab_features(pose:PoseSequence, double_sided:bool=False, sigma_fr
     return np.concatenate([L[:, :8], R[:, :8], np.stack([der["l_knee_angle"], der["r_knee_angle"], der["l_ankle_angle"],
                            der["r_ankle_angle"], der["l_toe_ankle_dist"], der["r_toe_ankle_dist"], der["r_ankle_x_lead"]], -1)], -1)
 
-# %% ../nbs/09_preprocess.ipynb #a185cf69
+# %% ../nbs/09_preprocess.ipynb #b192755a
 def gait_windows(features:np.ndarray, missing:np.ndarray, length:int=124, stride:int=31, max_missing:float=0.25,
                  max_windows:int=13):
     """Cut `(T, F)` features into windows of `length` frames every `stride` frames (at most `max_windows`), keeping

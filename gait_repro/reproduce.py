@@ -6,12 +6,12 @@
 __all__ = ['sha256_path', 'library_fingerprint', 'sha256_path_list', 'git_commit', 'FigureRecord', 'read_manifest',
            'is_up_to_date', 'run_figure', 'reproduce_all']
 
-# %% ../nbs/06_reproduce.ipynb #cecaed14
+# %% ../nbs/06_reproduce.ipynb #5b95f660
 import hashlib, json, os, subprocess, time, datetime
 from pathlib import Path
 import gait_repro
 
-# %% ../nbs/06_reproduce.ipynb #038571f4
+# %% ../nbs/06_reproduce.ipynb #65957005
 def sha256_path(path) -> str:
     "SHA-256 of a file, or of a folder's files (relative names and contents, in sorted order)."
     path, h = Path(path), hashlib.sha256()
@@ -38,7 +38,7 @@ def git_commit(repo=".") -> str:
         return sha + ("-dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError): return "unknown"
 
-# %% ../nbs/06_reproduce.ipynb #f4466f31
+# %% ../nbs/06_reproduce.ipynb #27d922e8
 class FigureRecord:
     "Bookkeeping inside a figure notebook: declared inputs and saved figures, written to `path` as JSON on `save`."
     def __init__(self, path=None, out_dir="figures"):
@@ -64,7 +64,7 @@ class FigureRecord:
     def _write(self):
         if self.path: self.path.write_text(json.dumps({"inputs": self.inputs, "outputs": self.outputs}))
 
-# %% ../nbs/06_reproduce.ipynb #3967324c
+# %% ../nbs/06_reproduce.ipynb #2a115235
 def read_manifest(path) -> dict:
     p = Path(path)
     return json.loads(p.read_text()) if p.exists() else {"figures": {}}
@@ -85,7 +85,7 @@ def is_up_to_date(entry:dict, notebook, params:dict) -> bool:
     if old != _state_key(notebook, params, old.get("inputs", {}).keys()): return False
     return all(Path(o["path"]).exists() and sha256_path(o["path"]) == o["sha256"] for o in entry.get("outputs", []))
 
-# %% ../nbs/06_reproduce.ipynb #0224a2aa
+# %% ../nbs/06_reproduce.ipynb #b98bebb5
 def run_figure(notebook, params:dict, out_dir="figures", manifest_path=None, force:bool=False) -> str:
     "Execute one figure notebook with papermill unless it is up to date; returns 'ran' or 'up to date'."
     import papermill as pm, nbformat
@@ -116,7 +116,7 @@ def run_figure(notebook, params:dict, out_dir="figures", manifest_path=None, for
     _write_manifest(manifest, manifest_path)
     return "ran"
 
-# %% ../nbs/06_reproduce.ipynb #89c1e03d
+# %% ../nbs/06_reproduce.ipynb #179395f8
 def reproduce_all(figures_dir="nbs/figures", out_dir="figures", params:dict=None, only:list=None, force:bool=False) -> dict:
     "Run every figure notebook in `figures_dir` (or those named in `only`) with shared `params`; a progress bar over figures."
     from tqdm.auto import tqdm

@@ -6,10 +6,10 @@
 __all__ = ['COMMON_JOINTS', 'COMMON', 'BODY25', 'COCO18', 'COCO17', 'HALPE26', 'MEDIAPIPE33', 'SKELETONS', 'Skeleton',
            'get_skeleton', 'mapping_table']
 
-# %% ../nbs/00_skeletons.ipynb #35d7d33b
+# %% ../nbs/00_skeletons.ipynb #f23e1c4f
 from dataclasses import dataclass, field
 
-# %% ../nbs/00_skeletons.ipynb #22452128
+# %% ../nbs/00_skeletons.ipynb #5a6c18e8
 @dataclass(frozen=True)
 class Skeleton:
     "A keypoint layout: joint names in array order, bones for drawing, and the map onto `COMMON`."
@@ -37,7 +37,7 @@ class Skeleton:
 
     def __repr__(self): return f"Skeleton({self.name!r}, {self.n_joints} joints)"
 
-# %% ../nbs/00_skeletons.ipynb #36953dca
+# %% ../nbs/00_skeletons.ipynb #3577d518
 _SIDES = ("r", "l")
 COMMON_JOINTS = ("nose", "neck", "r_shoulder", "l_shoulder", "r_elbow", "l_elbow", "r_wrist", "l_wrist",
                  "mid_hip", "r_hip", "l_hip", "r_knee", "l_knee", "r_ankle", "l_ankle",
@@ -54,7 +54,7 @@ COMMON = Skeleton("common", COMMON_JOINTS,
                   ("neck", "mid_hip"), ("mid_hip", "r_hip"), ("mid_hip", "l_hip")),
                   {j: j for j in COMMON_JOINTS})
 
-# %% ../nbs/00_skeletons.ipynb #15d1040d
+# %% ../nbs/00_skeletons.ipynb #7f10a5a6
 _OP_PART = {"shoulder": "Shoulder", "elbow": "Elbow", "wrist": "Wrist", "hip": "Hip", "knee": "Knee",
             "ankle": "Ankle", "heel": "Heel", "big_toe": "BigToe"}
 
@@ -85,7 +85,7 @@ COCO18 = Skeleton("coco18",
     _no_feet(_limb_bones(_op)) + (("Nose", "Neck"), ("Neck", "RShoulder"), ("Neck", "LShoulder"), ("Neck", "RHip"), ("Neck", "LHip")),
     _common_map(_op, _COCO18_PARTS, {"nose": "Nose", "neck": "Neck", "mid_hip": ("RHip", "LHip")}))
 
-# %% ../nbs/00_skeletons.ipynb #b2c2a519
+# %% ../nbs/00_skeletons.ipynb #3b942609
 def _coco(side, part): return f"{side}_{part}"
 
 _COCO17_JOINTS = ("nose", "l_eye", "r_eye", "l_ear", "r_ear", "l_shoulder", "r_shoulder", "l_elbow", "r_elbow",
@@ -101,7 +101,7 @@ HALPE26 = Skeleton("halpe26",
     _limb_bones(_coco) + _COCO_TRUNK + (("head", "neck"), ("neck", "hip")),
     _common_map(_coco, _OP_PART, {"nose": "nose", "neck": "neck", "mid_hip": "hip"}))
 
-# %% ../nbs/00_skeletons.ipynb #ad136bef
+# %% ../nbs/00_skeletons.ipynb #641b1a2b
 _MP_SIDE = {"r": "right", "l": "left"}
 _MP_PART = {"shoulder": "shoulder", "elbow": "elbow", "wrist": "wrist", "hip": "hip", "knee": "knee",
             "ankle": "ankle", "heel": "heel", "big_toe": "foot_index"}
@@ -119,7 +119,7 @@ MEDIAPIPE33 = Skeleton("mediapipe33",
     _common_map(_mp, _MP_PART, {"nose": "nose", "neck": ("left_shoulder", "right_shoulder"),
                                 "mid_hip": ("left_hip", "right_hip")}))
 
-# %% ../nbs/00_skeletons.ipynb #186a3503
+# %% ../nbs/00_skeletons.ipynb #36c03393
 SKELETONS = {s.name: s for s in (COMMON, BODY25, COCO18, COCO17, HALPE26, MEDIAPIPE33)}
 
 def get_skeleton(name:str|Skeleton) -> Skeleton:
@@ -128,7 +128,7 @@ def get_skeleton(name:str|Skeleton) -> Skeleton:
     try: return SKELETONS[name.lower()]
     except KeyError: raise KeyError(f"unknown skeleton {name!r}; known: {', '.join(SKELETONS)}") from None
 
-# %% ../nbs/00_skeletons.ipynb #922652be
+# %% ../nbs/00_skeletons.ipynb #cfe4a67b
 def mapping_table():
     "A DataFrame: one row per common joint, one column per skeleton, naming the source joint(s)."
     import pandas as pd

@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['person_geometry', 'link_tracks', 'track_scores', 'select_person']
 
-# %% ../nbs/02_tracking.ipynb #8662efa0
+# %% ../nbs/02_tracking.ipynb #0d1cc741
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-# %% ../nbs/02_tracking.ipynb #f7f55c8e
+# %% ../nbs/02_tracking.ipynb #c0b80d67
 def person_geometry(people:np.ndarray):
     "Centre (x, y) and height in pixels of each person in an `(n, joints, 3)` array; NaN if < 2 joints seen."
     xy = people[..., :2]
@@ -23,7 +23,7 @@ def person_geometry(people:np.ndarray):
     centre[bad] = np.nan; height = np.where(bad | (height <= 0), np.nan, height)
     return centre, height
 
-# %% ../nbs/02_tracking.ipynb #1282d5c6
+# %% ../nbs/02_tracking.ipynb #de3a3e83
 def link_tracks(centres:list, heights:list, max_cost:float=0.5, max_gap:int=10) -> list:
     "Track id for every detection: per-frame lists of centres `(n,2)` and heights `(n,)` in, per-frame id arrays out."
     ids, tracks, next_id = [], {}, 0  # tracks: id -> (centre, height, last frame)
@@ -45,7 +45,7 @@ def link_tracks(centres:list, heights:list, max_cost:float=0.5, max_gap:int=10) 
         ids.append(out)
     return ids
 
-# %% ../nbs/02_tracking.ipynb #b4e8720c
+# %% ../nbs/02_tracking.ipynb #3786f75d
 def track_scores(frame_idx:np.ndarray, track_id:np.ndarray, centre:np.ndarray, height:np.ndarray, n_frames:int) -> dict:
     "Score of every track: coverage × median height × (1 + horizontal travel in heights, capped at 5)."
     scores = {}
@@ -57,7 +57,7 @@ def track_scores(frame_idx:np.ndarray, track_id:np.ndarray, centre:np.ndarray, h
         scores[int(t)] = len(np.unique(frame_idx[m])) / n_frames * hm * (1 + travel)
     return scores
 
-# %% ../nbs/02_tracking.ipynb #364e462b
+# %% ../nbs/02_tracking.ipynb #804694be
 def select_person(people_per_frame:list, track_ids:list=None, max_cost:float=0.5, max_gap:int=10):
     """Pick the walking person from per-frame candidate arrays `(n_i, joints, 3)`.
     Returns `(n_frames, joints, 3)` for that person (NaN where absent) and a dict describing the choice."""
