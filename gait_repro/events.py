@@ -6,23 +6,26 @@
 __all__ = ['EVENT_NAMES', 'SIDES', 'METHODS', 'clean_for_events', 'body_height_px', 'walking_mask', 'stride_period',
            'zeni_events', 'velocity_events', 'healthgait_events', 'detect_events']
 
-# %% ../nbs/10_events.ipynb #89ba0ad3
+# %% ../nbs/10_events.ipynb #3924b2dc
 import numpy as np
 from scipy import signal
 from .pose import PoseSequence, to_common
 from .skeletons import COMMON
-from .preprocess import fix_leg_swaps, fill_gaps, lowpass, interpolate_gaps
+from .preprocess import leg_swap_frames, unswap_legs, lowpass, interpolate_gaps
 
 EVENT_NAMES = ("left_heel_strike", "right_heel_strike", "left_toe_off", "right_toe_off")
 SIDES = {"left": "l", "right": "r"}
 
-# %% ../nbs/10_events.ipynb #05883ee6
-def clean_for_events(pose:PoseSequence, cutoff_hz:float=6.0) -> PoseSequence:
-    "Common joints, leg swaps undone, gaps ≤ 0.2 s filled, zero-lag low-pass at `cutoff_hz` (capped below Nyquist)."
-    p = fill_gaps(fix_leg_swaps(pose))
-    d = p.data.copy()
-    d[..., :2] = lowpass(d[..., :2], p.fps, min(cutoff_hz, 0.4 * p.fps))
-    return PoseSequence(d, COMMON, p.fps, p.frames, p.meta)
+# %% ../nbs/10_events.ipynb #26ae3e79
+def clean_for_events(pose:PoseSequence, cutoff_hz:float=6.0, max_gap_s:float=0.2, min_confidence:float=0.1) -> PoseSequence:
+    "Common joints, low-confidence joints dropped, gaps ≤ `max_gap_s` filled, leg swaps undone, zero-lag low-pass at `cutoff_hz`."
+    d = to_common(pose).data.copy()
+    d[d[..., 2] < min_confidence, :2] = np.nan
+    xy = interpolate_gaps(d[..., :2], max_gap=int(round(max_gap_s * pose.fps)))
+    swapped = leg_swap_frames(interpolate_gaps(xy, ends="nearest"))
+    d[..., :2] = lowpass(xy, pose.fps, min(cutoff_hz, 0.4 * pose.fps))
+    return PoseSequence.trusted(unswap_legs(d, swapped), COMMON, pose.fps, int(pose.frames[0]),
+                                {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
 def body_height_px(xy:np.ndarray) -> np.ndarray:
     "Per-frame body size in pixels: the nose-to-lowest-heel vertical extent, robust to missing joints (NaN if unknown)."
@@ -39,13 +42,15 @@ def walking_mask(xy:np.ndarray, fps:float, min_speed:float=0.15) -> tuple:
     size = np.nanmedian(body_height_px(xy))
     return (v * direction > min_speed * size), direction
 
-# %% ../nbs/10_events.ipynb #0430fca1
+# %% ../nbs/10_events.ipynb #aecd86a3
 def _peaks(x, period, prominence_frac=0.2):
     "Sub-frame positions of the local maxima of `x` at least 0.6 stride `period` (frames) apart, by parabolic interpolation."
     ok = np.isfinite(x)
     if ok.sum() < 3: return np.zeros(0)
-    xf = np.where(ok, x, np.nanmin(x))
-    pk, _ = signal.find_peaks(xf, distance=max(1, int(0.6 * period)), prominence=prominence_frac * np.nanpercentile(x, 95) - prominence_frac * np.nanpercentile(x, 5))
+    lo, hi = np.percentile(x[ok], [5, 95])
+    xf = np.where(ok, x, x[ok].min())
+    pk, _ = signal.find_peaks(xf, distance=max(1, int(0.6 * period)) if np.isfinite(period) else 1,
+                              prominence=prominence_frac * (hi - lo))
     pk = pk[(pk > 0) & (pk < len(x) - 1)]
     a, b, c = xf[pk - 1], xf[pk], xf[pk + 1]
     den = a - 2 * b + c
@@ -60,7 +65,7 @@ def stride_period(x:np.ndarray, fps:float) -> float:
     if not band.any(): return np.nan
     return fps / f[band][np.argmax(P[band])]
 
-# %% ../nbs/10_events.ipynb #ea373d00
+# %% ../nbs/10_events.ipynb #2deec10c
 def _relative_forward(xy, joint, direction):
     "Forward position (px) of a joint relative to the mid-hip."
     return direction * (xy[:, COMMON.index(joint), 0] - xy[:, COMMON.index("mid_hip"), 0])
@@ -78,7 +83,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-toe, period)
     return out
 
-# %% ../nbs/10_events.ipynb #df175c15
+# %% ../nbs/10_events.ipynb #941b3f70
 def _crossing(v, lo, hi, level, falling, last=False):
     "Sub-frame index in [lo, hi] where `v` first (or `last`) crosses `level`, falling or rising; NaN if it does not."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)), len(v) - 1)
@@ -107,7 +112,7 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
-# %% ../nbs/10_events.ipynb #b4f072fb
+# %% ../nbs/10_events.ipynb #24107db1
 def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     """Health&Gait's step detection: the L-R ankle distance, FFT low-passed up to its dominant frequency; each peak is a
     heel strike of the leading foot. No toe-offs."""
@@ -124,7 +129,7 @@ def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     return {"left_heel_strike": pk[~lead_right], "right_heel_strike": pk[lead_right],
             "left_toe_off": np.zeros(0), "right_toe_off": np.zeros(0)}
 
-# %% ../nbs/10_events.ipynb #b54c2ae9
+# %% ../nbs/10_events.ipynb #26280258
 METHODS = {"velocity": velocity_events, "zeni": zeni_events, "healthgait": healthgait_events}
 
 def detect_events(pose:PoseSequence, method:str="velocity", min_speed:float=0.15) -> dict:

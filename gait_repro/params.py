@@ -6,7 +6,7 @@
 __all__ = ['LEG_TO_HEIGHT', 'SPATIAL', 'GaitError', 'Scale', 'frame_scale', 'forward_positions', 'step_table', 'sagittal_angles',
            'cycle_normalise', 'gait_parameters']
 
-# %% ../nbs/11_params.ipynb #328b4c47
+# %% ../nbs/11_params.ipynb #23416e42
 from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
@@ -17,7 +17,7 @@ from .preprocess import interpolate_gaps
 
 LEG_TO_HEIGHT = 0.491  # thigh 0.245 + shank 0.246 of body height (Winter 2009)
 
-# %% ../nbs/11_params.ipynb #cf4f64fb
+# %% ../nbs/11_params.ipynb #162ac24b
 class GaitError(ValueError):
     "The input cannot be measured (e.g. too few steps); the message says why."
 
@@ -50,7 +50,7 @@ def frame_scale(xy:np.ndarray, fps:float, height_m:float) -> np.ndarray:
     leg = ndimage.median_filter(leg, size=w, mode="nearest")
     return LEG_TO_HEIGHT * height_m / leg
 
-# %% ../nbs/11_params.ipynb #43b6c4b3
+# %% ../nbs/11_params.ipynb #1f2bf39c
 def forward_positions(xy_point:np.ndarray, direction:int, scale:Scale, per_frame_scale:np.ndarray=None, cx:float=0.0) -> np.ndarray:
     "Position (m) along the direction of progression of a `(T, 2)` image point track."
     if scale.kind == "homography":
@@ -62,7 +62,7 @@ def forward_positions(xy_point:np.ndarray, direction:int, scale:Scale, per_frame
     s = per_frame_scale if per_frame_scale is not None else (scale.m_per_px if scale.kind == "known" else 1.0)
     return direction * (xy_point[:, 0] - cx) * s
 
-# %% ../nbs/11_params.ipynb #08bd3b5c
+# %% ../nbs/11_params.ipynb #a89c92bf
 def _at(x, idx):
     "Linear interpolation of a per-frame signal at sub-frame indices."
     ok = np.isfinite(x)
@@ -71,9 +71,11 @@ def _at(x, idx):
 def _mean(a): return float(np.mean(a)) if len(a) else None
 
 def _next_after(t, times, before=np.inf):
-    "First of `times` after `t` and before `before`, else NaN."
-    later = times[(times > t) & (times < before)]
-    return later[0] if len(later) else np.nan
+    "For each of `t`, the first of the sorted `times` after it and before `before`, else NaN (vectorised)."
+    t = np.atleast_1d(np.asarray(t, float)); times = np.asarray(times, float)
+    i = np.searchsorted(times, t, side="right")
+    nxt = np.where(i < len(times), times[np.minimum(i, max(len(times) - 1, 0))] if len(times) else np.nan, np.nan)
+    return np.where(nxt < before, nxt, np.nan)
 
 def step_table(hs:dict, positions:dict):
     "Steps between alternating heel strikes: (side of the leading foot, time s, step time s, step length m)."
@@ -84,7 +86,7 @@ def step_table(hs:dict, positions:dict):
         rows.append((s2, t2, t2 - t1, positions[s2][t2] - positions[s1][t1]))
     return rows
 
-# %% ../nbs/11_params.ipynb #5a047aa0
+# %% ../nbs/11_params.ipynb #fb677575
 def sagittal_angles(xy:np.ndarray, direction:int) -> dict:
     "Per-frame hip, knee and ankle sagittal angles (deg) per side from common-joint image coordinates (y down)."
     c = COMMON.index
@@ -107,7 +109,7 @@ def cycle_normalise(x:np.ndarray, heel_strikes:np.ndarray, n:int=101) -> np.ndar
     cycles = [_at(x, np.linspace(a, b, n)) for a, b in zip(heel_strikes[:-1], heel_strikes[1:])]
     return np.array(cycles).reshape(-1, n)
 
-# %% ../nbs/11_params.ipynb #6cff2555
+# %% ../nbs/11_params.ipynb #7de3a28c
 def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_heel_strikes:int=3) -> dict:
     "All spatiotemporal parameters and events of a walking pose sequence (see the definitions above)."
     ev = detect_events(pose, method)
@@ -133,10 +135,10 @@ def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_h
     for s in SIDES:
         o = "right" if s == "left" else "left"
         stride_t = np.diff(t[s]); stride_l = np.diff([pos_t[s][x] for x in t[s]])
-        stance = np.array([_next_after(a, t_to[s], b) - a for a, b in zip(t[s], np.r_[t[s][1:], np.inf])])
-        swing = np.array([_next_after(x, t[s]) - x for x in t_to[s]])
-        init_ds = np.array([_next_after(a, t_to[o], _next_after(a, t_to[s])) - a for a in t[s]])
-        single = np.array([_next_after(x, t[o]) - x for x in t_to[o]])  # the other foot's swing
+        stance = _next_after(t[s], t_to[s], np.r_[t[s][1:], np.inf]) - t[s]
+        swing = _next_after(t_to[s], t[s]) - t_to[s]
+        init_ds = _next_after(t[s], t_to[o], _next_after(t[s], t_to[s])) - t[s]
+        single = _next_after(t_to[o], t[o]) - t_to[o]  # the other foot's swing
         stance, swing, init_ds, single = (v[np.isfinite(v)] for v in (stance, swing, init_ds, single))
         sl = [r[3] for r in steps if r[0] == s]; st = [r[2] for r in steps if r[0] == s]
         per_side[s] = {"step_length_m": _mean(sl), "step_time_s": _mean(st), "stride_length_m": _mean(stride_l),
@@ -146,8 +148,8 @@ def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_h
     # knee flexion at maximum extension: minimum knee flexion in each stance
     ang = sagittal_angles(xy, direction)
     for s, k in SIDES.items():
-        mins = [np.nanmin(ang[f"{k}_knee_flexion"][int(np.ceil(a)):int(b) + 1]) for a in hs[s]
-                if np.isfinite(b := _next_after(a, to[s])) and b - a >= 1]
+        mins = [np.nanmin(ang[f"{k}_knee_flexion"][int(np.ceil(a)):int(b) + 1]) for a, b in zip(hs[s], _next_after(hs[s], to[s]))
+                if np.isfinite(b) and b - a >= 1]
         per_side[s]["knee_flexion_max_extension_deg"] = _mean(mins)
     all_t = np.concatenate([t[s] for s in SIDES]); all_p = np.concatenate([[pos_t[s][x] for x in t[s]] for s in SIDES])
     speed = float(np.polyfit(all_t, all_p, 1)[0]) if len(all_t) >= 2 and np.isfinite(all_p).all() else None

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['PoseFormatError', 'PoseSequence', 'from_sparse_frames', 'to_common', 'convert_skeleton']
 
-# %% ../nbs/01_pose.ipynb #6eac9003
+# %% ../nbs/01_pose.ipynb #3dd7ee7e
 from dataclasses import dataclass, field, replace
 import numpy as np
 from .skeletons import Skeleton, get_skeleton, COMMON
 
-# %% ../nbs/01_pose.ipynb #2e44aadc
+# %% ../nbs/01_pose.ipynb #afa03d9a
 class PoseFormatError(ValueError):
     "Bad pose input. The message names the file, the frame when known, and the problem."
     def __init__(self, source, problem:str, frame=None):
@@ -18,7 +18,7 @@ class PoseFormatError(ValueError):
         where = f"{source}" + (f": frame {frame}" if frame is not None else "")
         super().__init__(f"{where}: {problem}")
 
-# %% ../nbs/01_pose.ipynb #71900faa
+# %% ../nbs/01_pose.ipynb #f5bd32c6
 @dataclass
 class PoseSequence:
     "A 2D pose sequence: `data[frame, joint] = (x, y, confidence)`, NaN x/y where a joint is missing."
@@ -47,6 +47,14 @@ class PoseSequence:
         self.data[missing, :2] = np.nan
         self.data[missing, 2] = 0.0
 
+    @classmethod
+    def trusted(cls, data, skeleton, fps, first_frame:int=0, meta=None):
+        "Construct without validation, for library code whose arrays are already well formed (hot paths)."
+        self = object.__new__(cls)
+        self.data, self.skeleton, self.fps, self.meta = data, skeleton, fps, meta if meta is not None else {}
+        self.frames = np.arange(first_frame, first_frame + len(data), dtype=np.int64)
+        return self
+
     @property
     def n_frames(self) -> int: return len(self.data)
     @property
@@ -73,7 +81,7 @@ class PoseSequence:
         return (f"PoseSequence({self.n_frames} frames [{self.frames[0] if self.n_frames else '-'}..], "
                 f"{self.skeleton.name}, {self.fps:g} fps{', ' + str(src) if src else ''})")
 
-# %% ../nbs/01_pose.ipynb #80d0389c
+# %% ../nbs/01_pose.ipynb #7f8df41c
 def from_sparse_frames(frame_numbers, rows, skeleton, fps, meta=None) -> PoseSequence:
     "Lay per-frame `rows` (n, n_joints, 3) at `frame_numbers` onto a consecutive timeline, gaps missing."
     meta = dict(meta or {})
@@ -91,7 +99,7 @@ def from_sparse_frames(frame_numbers, rows, skeleton, fps, meta=None) -> PoseSeq
     data[f - f[0]] = rows
     return PoseSequence(data, skeleton, fps, frames=[int(f[0])], meta=meta)
 
-# %% ../nbs/01_pose.ipynb #52f2495e
+# %% ../nbs/01_pose.ipynb #1885cced
 def to_common(pose:PoseSequence) -> PoseSequence:
     "Map `pose` onto the `COMMON` joint set (see `mapping_table`)."
     if pose.skeleton is COMMON: return pose
@@ -105,7 +113,7 @@ def to_common(pose:PoseSequence) -> PoseSequence:
         block = pose.data[:, idx]
         out[:, k, :2] = block[..., :2].mean(1)  # NaN if any part is missing
         out[:, k, 2] = block[..., 2].min(1)
-    return replace(pose, data=out, skeleton=COMMON, frames=pose.frames.copy(), meta=dict(pose.meta))
+    return PoseSequence.trusted(out, COMMON, pose.fps, int(pose.frames[0]) if pose.n_frames else 0, dict(pose.meta))
 
 def convert_skeleton(pose:PoseSequence, target) -> PoseSequence:
     "Express `pose` in skeleton `target` via the common joints; joints `target` has beyond them are missing."
@@ -117,4 +125,4 @@ def convert_skeleton(pose:PoseSequence, target) -> PoseSequence:
     for j, src in target.common.items():
         if isinstance(src, tuple): continue  # derived in the target: nothing to store
         out[:, target.index(src)] = com.data[:, COMMON.index(j)]
-    return replace(com, data=out, skeleton=target)
+    return PoseSequence.trusted(out, target, com.fps, int(com.frames[0]) if com.n_frames else 0, com.meta)

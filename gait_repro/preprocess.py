@@ -4,17 +4,19 @@
 
 # %% auto #0
 __all__ = ['LEG_PARTS', 'FEATURE_JOINTS', 'gap_lengths', 'interpolate_gaps', 'drop_low_confidence', 'fill_gaps',
-           'gaussian_smooth', 'lowpass', 'resample', 'fix_leg_swaps', 'normalise_body', 'walking_direction',
-           'joint_angle', 'derived_features', 'side_features', 'mobile_gaitlab_features', 'gait_windows', 'leg_missing']
+           'gaussian_smooth', 'lowpass', 'resample', 'leg_swap_frames', 'unswap_legs', 'fix_leg_swaps',
+           'normalise_body', 'walking_direction', 'joint_angle', 'derived_features', 'side_features',
+           'mobile_gaitlab_features', 'gait_windows', 'leg_missing']
 
-# %% ../nbs/09_preprocess.ipynb #3ca53e29
+# %% ../nbs/09_preprocess.ipynb #84e81502
+from functools import lru_cache
 import numpy as np
 from scipy import ndimage, signal
 from .pose import PoseSequence, to_common
 from .skeletons import COMMON
 from .formats import zeros_to_missing
 
-# %% ../nbs/09_preprocess.ipynb #dd7f0003
+# %% ../nbs/09_preprocess.ipynb #e0a0b56b
 def gap_lengths(missing:np.ndarray) -> np.ndarray:
     "For a boolean `(T, ...)` array, the length of the run of missing frames each missing entry belongs to (0 where present)."
     m = np.asarray(missing, bool)
@@ -50,7 +52,7 @@ def interpolate_gaps(x:np.ndarray, max_gap:int=None, ends:str=None) -> np.ndarra
         flat[too_long] = np.nan
     return flat.reshape(x.shape)
 
-# %% ../nbs/09_preprocess.ipynb #267d8754
+# %% ../nbs/09_preprocess.ipynb #ca9a0047
 def drop_low_confidence(pose:PoseSequence, min_confidence:float=0.1) -> PoseSequence:
     "Mark joints detected with confidence below `min_confidence` as missing."
     d = pose.data.copy()
@@ -67,7 +69,7 @@ def fill_gaps(pose:PoseSequence, max_gap_s:float=0.2, min_confidence:float=0.1) 
     d[filled, 2] = 0.0  # interpolated points carry no detection confidence
     return PoseSequence(d, pose.skeleton, pose.fps, pose.frames, {**pose.meta, "filled_fraction": float(filled.mean())})
 
-# %% ../nbs/09_preprocess.ipynb #fef74422
+# %% ../nbs/09_preprocess.ipynb #1a94694e
 def _nan_bridged(x):
     "Linearly bridge NaN (holding the ends) for filtering; returns the filled array and the NaN mask."
     mask = np.isnan(x)
@@ -80,10 +82,15 @@ def gaussian_smooth(x:np.ndarray, sigma_frames:float=1.0) -> np.ndarray:
     out[mask] = np.nan
     return out
 
+@lru_cache(64)
+def _butter(order, cutoff_hz, fps):
+    "Butterworth low-pass design (second-order sections), cached: designing costs more than filtering a clip."
+    return signal.butter(order, cutoff_hz, fs=fps, output="sos")
+
 def lowpass(x:np.ndarray, fps:float, cutoff_hz:float=6.0, order:int=4) -> np.ndarray:
     "Zero-lag Butterworth low-pass along time (axis 0) with the cut-off in Hz; NaN stay NaN."
     if cutoff_hz >= fps / 2: raise ValueError(f"cut-off {cutoff_hz} Hz must be below the Nyquist frequency {fps / 2} Hz")
-    sos = signal.butter(order, cutoff_hz, fs=fps, output="sos")
+    sos = _butter(order, float(cutoff_hz), float(fps))
     filled, mask = _nan_bridged(x)
     cols = ~np.isnan(filled).reshape(len(x), -1).any(0)
     flat = filled.reshape(len(x), -1).copy()
@@ -92,7 +99,7 @@ def lowpass(x:np.ndarray, fps:float, cutoff_hz:float=6.0, order:int=4) -> np.nda
     out = flat.reshape(x.shape); out[mask] = np.nan
     return out
 
-# %% ../nbs/09_preprocess.ipynb #4de6b921
+# %% ../nbs/09_preprocess.ipynb #6057328a
 def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     "Linear resampling of a pose sequence to `fps`; confidence follows the nearest original frame."
     if fps == pose.fps: return pose
@@ -105,27 +112,33 @@ def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     data = np.concatenate([out.reshape(n, -1, 2), pose.data[near, :, 2:]], -1)
     return PoseSequence(data, pose.skeleton, fps, meta={**pose.meta, "resampled_from_fps": pose.fps})
 
-# %% ../nbs/09_preprocess.ipynb #262de9e9
+# %% ../nbs/09_preprocess.ipynb #39f978f4
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
+
+def leg_swap_frames(xy:np.ndarray, ratio:float=0.5) -> np.ndarray:
+    "Frames `(T,)` whose leg labels are swapped, from gap-free common-joint coordinates `(T, 19, 2)`."
+    r = [COMMON.index(f"r_{j}") for j in LEG_PARTS[1:]]; l = [COMMON.index(f"l_{j}") for j in LEG_PARTS[1:]]
+    def moved(a, b):  # summed displacement of joints a at t vs joints b at t-1, NaN-safe
+        return np.nansum(np.linalg.norm(xy[1:, a] - xy[:-1, b], axis=-1), axis=1)
+    keep, swap = moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
+    size = np.nanmedian(np.linalg.norm(xy[:, COMMON.index("mid_hip")] - xy[:, COMMON.index("r_ankle")], axis=-1))
+    toggle = (swap < ratio * keep) & (keep > 0.2 * size)
+    return np.concatenate([[False], np.cumsum(toggle) % 2 == 1])
+
+def unswap_legs(data:np.ndarray, swapped:np.ndarray) -> np.ndarray:
+    "Common-joint `data` with the left and right leg joints exchanged in the `swapped` frames."
+    rr = [COMMON.index(f"r_{j}") for j in LEG_PARTS]; ll = [COMMON.index(f"l_{j}") for j in LEG_PARTS]
+    d = data.copy()
+    d[np.ix_(swapped, rr + ll)] = data[np.ix_(swapped, ll + rr)]
+    return d
 
 def fix_leg_swaps(pose:PoseSequence, ratio:float=0.5) -> PoseSequence:
     "Undo left/right leg label swaps in a pose sequence (returned in the `COMMON` skeleton); `meta['swaps_fixed']` counts frames."
     com = to_common(pose)
-    r = [COMMON.index(f"r_{j}") for j in LEG_PARTS[1:]]; l = [COMMON.index(f"l_{j}") for j in LEG_PARTS[1:]]
-    xy = interpolate_gaps(com.xy, ends="nearest")
-    def moved(a, b):  # summed displacement of joints a at t vs joints b at t-1, NaN-safe
-        d = np.linalg.norm(xy[1:, a] - xy[:-1, b], axis=-1)
-        return np.nansum(d, axis=1)
-    keep, swap = moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
-    size = np.nanmedian(np.linalg.norm(xy[:, COMMON.index("mid_hip")] - xy[:, COMMON.index("r_ankle")], axis=-1))
-    toggle = (swap < ratio * keep) & (keep > 0.2 * size)
-    swapped = np.concatenate([[False], np.cumsum(toggle) % 2 == 1])
-    d = com.data.copy()
-    rr = [COMMON.index(f"r_{j}") for j in LEG_PARTS]; ll = [COMMON.index(f"l_{j}") for j in LEG_PARTS]
-    d[np.ix_(swapped, rr + ll)] = com.data[np.ix_(swapped, ll + rr)]
-    return PoseSequence(d, COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
+    swapped = leg_swap_frames(interpolate_gaps(com.xy, ends="nearest"), ratio)
+    return PoseSequence(unswap_legs(com.data, swapped), COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
-# %% ../nbs/09_preprocess.ipynb #ffea2b87
+# %% ../nbs/09_preprocess.ipynb #b188dcc2
 def normalise_body(xy:np.ndarray) -> np.ndarray:
     "Centre common-joint coordinates `(T, 19, 2)` on the mid-hip and divide by each frame's mean hip-knee length."
     c = COMMON.index
@@ -156,7 +169,7 @@ def derived_features(xy:np.ndarray) -> dict:
         out[f"{s}_ankle_x_lead"] = P[f"{s}_ankle"][:, 0] - P[f"{o}_ankle"][:, 0]
     return out
 
-# %% ../nbs/09_preprocess.ipynb #757d3823
+# %% ../nbs/09_preprocess.ipynb #decf1617
 FEATURE_JOINTS = ("ankle", "knee", "hip", "big_toe")
 
 def side_features(xy, derived, side):
@@ -179,7 +192,7 @@ def mobile_gaitlab_features(pose:PoseSequence, double_sided:bool=False, sigma_fr
     return np.concatenate([L[:, :8], R[:, :8], np.stack([der["l_knee_angle"], der["r_knee_angle"], der["l_ankle_angle"],
                            der["r_ankle_angle"], der["l_toe_ankle_dist"], der["r_toe_ankle_dist"], der["r_ankle_x_lead"]], -1)], -1)
 
-# %% ../nbs/09_preprocess.ipynb #b192755a
+# %% ../nbs/09_preprocess.ipynb #c49421e6
 def gait_windows(features:np.ndarray, missing:np.ndarray, length:int=124, stride:int=31, max_missing:float=0.25,
                  max_windows:int=13):
     """Cut `(T, F)` features into windows of `length` frames every `stride` frames (at most `max_windows`), keeping

@@ -1,0 +1,65 @@
+"""Benchmark: the measurement pipeline end to end — OpenPose per-frame JSON -> PoseSequence -> preprocessing ->
+gait events -> spatiotemporal parameters — on 2 worker processes, as `gait-repro params` does per video.
+
+Target (issue 5): 2,000 videos of 500 frames in <= 15 s on 2 cores, i.e. >= 133 videos/s.
+The original mobile-gaitlab code reads OpenPose JSON at ~25 us/frame and preprocesses at ~14 us/frame (~20 ms per
+500-frame video, ~40 s for 2,000 videos on one core).
+
+BENCH_VIDEOS (default 400) videos are written to a temporary folder (500 files each); the time for 2,000 is reported
+both measured (BENCH_VIDEOS=2000, ~2.5 GB of small files) or projected linearly from the run."""
+import os, tempfile, time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+import numpy as np
+from gait_repro.walker import demo_pose
+from gait_repro.pose import PoseSequence
+from gait_repro.formats import write_openpose, read_pose
+from gait_repro.events import clean_for_events
+from gait_repro.params import gait_parameters, Scale
+
+N_VIDEOS, N_FRAMES, TARGET_S = int(os.environ.get("BENCH_VIDEOS", 400)), 500, 15.0
+
+def make_videos(root, n):
+    "n distinct walkers (seeded), 500 frames each at 30 fps, far enough that they stay in view."
+    paths = []
+    for i in range(n):
+        p = demo_pose(seed=i, n_cycles=N_FRAMES / 30 * 115 / 120 + 0.2, cadence=115.0, distance=30.0)
+        p = PoseSequence(p.data[:N_FRAMES], p.skeleton, 30.0, meta={})
+        paths.append(write_openpose(p, root / f"v{i:04d}", prefix=f"v{i:04d}"))
+    return paths
+
+def measure(path):
+    "What `gait-repro params` does for one video."
+    g = gait_parameters(read_pose(path, fps=30.0), Scale("height", height_m=1.70))
+    return g["cadence_steps_per_min"]
+
+def stage_split(paths):
+    "Seconds per video in each stage, one process."
+    t = {"read JSON": 0.0, "preprocess": 0.0, "events + parameters": 0.0}
+    for p in paths:
+        a = time.perf_counter(); pose = read_pose(p, fps=30.0)
+        b = time.perf_counter(); clean_for_events(pose)
+        c = time.perf_counter(); gait_parameters(pose, Scale("height", height_m=1.70))  # includes its own preprocessing
+        d = time.perf_counter()
+        t["read JSON"] += b - a; t["preprocess"] += c - b; t["events + parameters"] += (d - c) - (c - b)
+    return {k: v / len(paths) for k, v in t.items()}
+
+def main():
+    with tempfile.TemporaryDirectory() as d:
+        t0 = time.perf_counter(); paths = make_videos(Path(d), N_VIDEOS)
+        os.sync()  # let the kernel finish writing the files back, so timing is not competing with it
+        print(f"wrote {N_VIDEOS} videos x {N_FRAMES} frames of OpenPose JSON in {time.perf_counter() - t0:.1f} s")
+        split = stage_split(paths[:50])
+        total = sum(split.values())
+        print("one process, per video: " + ", ".join(f"{k} {v * 1e3:.2f} ms ({v / N_FRAMES * 1e6:.1f} us/frame)" for k, v in split.items())
+              + f"; total {total * 1e3:.2f} ms")
+        t = time.perf_counter()
+        with ProcessPoolExecutor(2) as ex: cad = list(ex.map(measure, paths, chunksize=16))
+        dt = time.perf_counter() - t
+        assert all(abs(c - 115) < 3 for c in cad), "benchmark walkers should measure ~115 steps/min"
+        per_2000 = dt / N_VIDEOS * 2000
+        print(f"2 processes: {N_VIDEOS} videos in {dt:.2f} s = {N_VIDEOS / dt:.0f} videos/s, {dt / (N_VIDEOS * N_FRAMES) * 1e6:.1f} us/frame wall")
+        print(f"2,000 videos x 500 frames: {per_2000:.1f} s ({'measured' if N_VIDEOS == 2000 else 'projected'}); "
+              f"target <= {TARGET_S:.0f} s: {'MET' if per_2000 <= TARGET_S else 'NOT MET'}")
+
+if __name__ == "__main__": main()
