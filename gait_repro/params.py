@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['LEG_TO_HEIGHT', 'SPATIAL', 'GaitError', 'Scale', 'frame_scale', 'forward_positions', 'step_table', 'sagittal_angles',
-           'cycle_normalise', 'gait_parameters']
+           'cycle_normalise', 'gait_parameters', 'healthgait_parameters']
 
 # %% ../nbs/11_params.ipynb #23416e42
 from dataclasses import dataclass
@@ -185,3 +185,27 @@ def _drop_lengths(d):
         if k in d: d[k] = None
     for side in d.get("per_side", {}).values(): _drop_lengths(side)
     return d
+
+# %% ../nbs/11_params.ipynb #e4971141
+def healthgait_parameters(pose:PoseSequence, scale:Scale) -> dict:
+    "Health&Gait's pose-based gait parameters (cadence, step, stride, speed); support times are not part of the method."
+    ev = detect_events(pose, "healthgait")
+    xy, fps, direction, walking = ev["clean"].xy, pose.fps, ev["direction"], ev["walking"]
+    steps = np.sort(np.concatenate([ev["left_heel_strike"], ev["right_heel_strike"]]))
+    if len(steps) < 2: raise GaitError(f"too few steps to measure: {len(steps)} ankle-distance peaks in walking bouts")
+    per_frame = frame_scale(xy, fps, scale.height_m) if scale.kind == "height" else None
+    w = (pose.meta.get("image_size") or [None])[0]
+    cx = scale.cx if scale.cx is not None else (w / 2 if w else float(np.nanmedian(xy[..., 0])))
+    pos = {k: forward_positions(xy[:, COMMON.index(f"{k}_ankle")], direction, scale, per_frame, cx) for k in "rl"}
+    at = {k: _at(pos[k], steps) for k in "rl"}
+    trailing = np.where(at["r"] < at["l"], "r", "l")
+    stride = [abs(at[k][i + 1] - at[k][i]) for i, k in enumerate(trailing[:-1])]
+    hip = forward_positions(xy[:, COMMON.index("mid_hip")], direction, scale, per_frame, cx)
+    bout = np.flatnonzero(walking)
+    duration = len(bout) / fps
+    out = {"cadence_steps_per_min": 60 * len(steps) / duration, "step_length_m": float(np.mean(np.abs(at["r"] - at["l"]))),
+           "stride_length_m": float(np.mean(stride)), "speed_m_per_s": float((hip[bout[-1]] - hip[bout[0]]) / duration),
+           "double_support_s": None, "single_support_s": None, "stance_pct": None, "n_steps": int(len(steps)),
+           "method": "healthgait", "scale": scale.kind, "fps": fps, "direction": direction,
+           "events": {n: [int(round(pose.frames[0] + i)) for i in ev[n]] for n in EVENT_NAMES}}
+    return _drop_lengths(out) if scale.kind == "none" else out
