@@ -6,26 +6,26 @@
 __all__ = ['EVENT_NAMES', 'SIDES', 'METHODS', 'clean_for_events', 'body_height_px', 'walking_mask', 'stride_period',
            'zeni_events', 'velocity_events', 'healthgait_events', 'detect_events']
 
-# %% ../nbs/10_events.ipynb #3924b2dc
+# %% ../nbs/10_events.ipynb #6707050a
 import numpy as np
 from scipy import signal
 from .pose import PoseSequence, to_common
 from .skeletons import COMMON
-from .preprocess import leg_swap_frames, unswap_legs, lowpass, interpolate_gaps
+from .preprocess import leg_swap_frames, unswap_legs, lowpass, interpolate_gaps, forward_fill
 
 EVENT_NAMES = ("left_heel_strike", "right_heel_strike", "left_toe_off", "right_toe_off")
 SIDES = {"left": "l", "right": "r"}
 
-# %% ../nbs/10_events.ipynb #26ae3e79
+# %% ../nbs/10_events.ipynb #617f3df1
 def clean_for_events(pose:PoseSequence, cutoff_hz:float=6.0, max_gap_s:float=0.2, min_confidence:float=0.1) -> PoseSequence:
-    "Common joints, low-confidence joints dropped, gaps ≤ `max_gap_s` filled, leg swaps undone, zero-lag low-pass at `cutoff_hz`."
+    "Common joints, low-confidence joints dropped, leg swaps undone, gaps ≤ `max_gap_s` filled, zero-lag low-pass at `cutoff_hz`."
     d = to_common(pose).data.copy()
     d[d[..., 2] < min_confidence, :2] = np.nan
-    xy = interpolate_gaps(d[..., :2], max_gap=int(round(max_gap_s * pose.fps)))
-    swapped = leg_swap_frames(interpolate_gaps(xy, ends="nearest"))
-    d[..., :2] = lowpass(xy, pose.fps, min(cutoff_hz, 0.4 * pose.fps))
-    return PoseSequence.trusted(unswap_legs(d, swapped), COMMON, pose.fps, int(pose.frames[0]),
-                                {**pose.meta, "swaps_fixed": int(swapped.sum())})
+    swapped = leg_swap_frames(forward_fill(d[..., :2]), pose.fps)
+    d = unswap_legs(d, swapped)  # before gap filling and filtering, which would spread a swap into its neighbours
+    d[..., :2] = interpolate_gaps(d[..., :2], max_gap=int(round(max_gap_s * pose.fps)))
+    d[..., :2] = lowpass(d[..., :2], pose.fps, min(cutoff_hz, 0.4 * pose.fps))
+    return PoseSequence.trusted(d, COMMON, pose.fps, int(pose.frames[0]), {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
 def body_height_px(xy:np.ndarray) -> np.ndarray:
     "Per-frame body size in pixels: the nose-to-lowest-heel vertical extent, robust to missing joints (NaN if unknown)."

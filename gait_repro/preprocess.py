@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['LEG_PARTS', 'FEATURE_JOINTS', 'gap_lengths', 'interpolate_gaps', 'drop_low_confidence', 'fill_gaps',
-           'gaussian_smooth', 'lowpass', 'resample', 'leg_swap_frames', 'unswap_legs', 'fix_leg_swaps',
+           'gaussian_smooth', 'lowpass', 'resample', 'forward_fill', 'leg_swap_frames', 'unswap_legs', 'fix_leg_swaps',
            'normalise_body', 'walking_direction', 'joint_angle', 'derived_features', 'side_features',
            'mobile_gaitlab_features', 'gait_windows', 'leg_missing']
 
@@ -112,18 +112,39 @@ def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     data = np.concatenate([out.reshape(n, -1, 2), pose.data[near, :, 2:]], -1)
     return PoseSequence(data, pose.skeleton, fps, meta={**pose.meta, "resampled_from_fps": pose.fps})
 
-# %% ../nbs/09_preprocess.ipynb #39f978f4
+# %% ../nbs/09_preprocess.ipynb #6db9d82a
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
 
-def leg_swap_frames(xy:np.ndarray, ratio:float=0.5) -> np.ndarray:
-    "Frames `(T,)` whose leg labels are swapped, from gap-free common-joint coordinates `(T, 19, 2)`."
+def forward_fill(x:np.ndarray) -> np.ndarray:
+    "Carry the last seen value forward along time over NaN (leading NaN take the first seen value); vectorised."
+    flat = np.array(x, float).reshape(len(x), -1)
+    ok = np.isfinite(flat)
+    idx = np.where(ok, np.arange(len(flat))[:, None], 0)
+    np.maximum.accumulate(idx, axis=0, out=idx)
+    first = np.argmax(ok, axis=0)
+    idx = np.where(np.maximum.accumulate(ok, axis=0), idx, first[None, :])
+    return np.take_along_axis(flat, idx, axis=0).reshape(x.shape)
+
+def leg_swap_frames(xy:np.ndarray, fps:float=30.0, swap_cost:float=0.15) -> np.ndarray:
+    """Frames `(T,)` whose leg labels are swapped, from common-joint coordinates `(T, 19, 2)` whose gaps are forward-filled
+    (`forward_fill`: unlike interpolation, it keeps the jump where a swap ends after a gap)."""
     r = [COMMON.index(f"r_{j}") for j in LEG_PARTS[1:]]; l = [COMMON.index(f"l_{j}") for j in LEG_PARTS[1:]]
     def moved(a, b):  # summed displacement of joints a at t vs joints b at t-1, NaN-safe
         return np.nansum(np.linalg.norm(xy[1:, a] - xy[:-1, b], axis=-1), axis=1)
-    keep, swap = moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
-    size = np.nanmedian(np.linalg.norm(xy[:, COMMON.index("mid_hip")] - xy[:, COMMON.index("r_ankle")], axis=-1))
-    toggle = (swap < ratio * keep) & (keep > 0.2 * size)
-    return np.concatenate([[False], np.cumsum(toggle) % 2 == 1])
+    keep, flip = moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
+    lam = swap_cost * np.nanmedian(keep) if np.isfinite(keep).any() else 0.0
+    # two-state Viterbi: staying costs `keep`, changing labelling costs `flip`, every swapped frame costs `lam`
+    n = len(xy)
+    back0, back1 = [0] * n, [1] * n
+    c0, c1 = 0.0, lam
+    for t, k, f in zip(range(1, n), keep.tolist(), flip.tolist()):  # O(T) scalar recursion on Python floats: ~0.2 ms / 500 frames
+        a0, b0, a1, b1 = c0 + k, c1 + f, c1 + k, c0 + f
+        back0[t] = 0 if a0 <= b0 else 1; back1[t] = 1 if a1 <= b1 else 0
+        c0, c1 = (a0 if a0 <= b0 else b0), (a1 if a1 <= b1 else b1) + lam
+    state, s_ = [False] * n, (0 if c0 <= c1 else 1)
+    for t in range(n - 1, -1, -1):
+        state[t] = bool(s_); s_ = back1[t] if s_ else back0[t]
+    return np.array(state)
 
 def unswap_legs(data:np.ndarray, swapped:np.ndarray) -> np.ndarray:
     "Common-joint `data` with the left and right leg joints exchanged in the `swapped` frames."
@@ -132,10 +153,10 @@ def unswap_legs(data:np.ndarray, swapped:np.ndarray) -> np.ndarray:
     d[np.ix_(swapped, rr + ll)] = data[np.ix_(swapped, ll + rr)]
     return d
 
-def fix_leg_swaps(pose:PoseSequence, ratio:float=0.5) -> PoseSequence:
+def fix_leg_swaps(pose:PoseSequence) -> PoseSequence:
     "Undo left/right leg label swaps in a pose sequence (returned in the `COMMON` skeleton); `meta['swaps_fixed']` counts frames."
     com = to_common(pose)
-    swapped = leg_swap_frames(interpolate_gaps(com.xy, ends="nearest"), ratio)
+    swapped = leg_swap_frames(forward_fill(com.xy), pose.fps)
     return PoseSequence(unswap_legs(com.data, swapped), COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
 # %% ../nbs/09_preprocess.ipynb #b188dcc2

@@ -6,7 +6,7 @@
 __all__ = ['SEGMENT_RATIOS', 'normative_kinematics', 'curve_at', 'segment_angles', 'leg_from_segments', 'leg_points',
            'two_link_ik', 'walk', 'project', 'demo_pose']
 
-# %% ../nbs/04_walker.ipynb #1c5a6156
+# %% ../nbs/04_walker.ipynb #ad4c147f
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -14,7 +14,7 @@ import numpy as np
 from .skeletons import COMMON, BODY25
 from .pose import PoseSequence, convert_skeleton
 
-# %% ../nbs/04_walker.ipynb #d23dbbd9
+# %% ../nbs/04_walker.ipynb #dc8bde30
 @lru_cache(None)
 def normative_kinematics() -> dict:
     "The Schwartz et al. (2008) normative curves: `{'bands': {band: {curve: {'mean', 'sd'}}}, 'source', 'licence'}`."
@@ -25,7 +25,7 @@ def curve_at(curve:str, phase:np.ndarray, band:str="Free", stat:str="mean") -> n
     y = np.asarray(normative_kinematics()["bands"][band][curve][stat])
     return np.interp(np.mod(phase, 1.0) * 100, np.linspace(0, 100, len(y)), y, period=100)
 
-# %% ../nbs/04_walker.ipynb #f22c317c
+# %% ../nbs/04_walker.ipynb #0acdb2f8
 SEGMENT_RATIOS = dict(thigh=0.245, shank=0.246, foot=0.152, ankle_height=0.039, trunk=0.288, upper_arm=0.186,
                       forearm=0.146, shoulder_width=0.259, hip_width=0.11, neck_to_nose=0.09)
 
@@ -68,7 +68,7 @@ def two_link_ik(target, l1, l2):
     rel = ankle - knee
     return np.rad2deg(thigh), np.rad2deg(np.arctan2(rel[..., 0], -rel[..., 1]))
 
-# %% ../nbs/04_walker.ipynb #4013f896
+# %% ../nbs/04_walker.ipynb #4078c18a
 def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, band:str="Free",
          oversample:int=10, phase0:float=0.0, stance_fraction:float=0.6) -> dict:
     """World positions of the `COMMON` joints of a typical walker, metres: x forward, y to the left, z up.
@@ -160,7 +160,7 @@ def _assemble(legs, hip_x, hip_z, ph, height):
     put("nose", hip_x + 0.035 * height, 0.0, hip_z + L["trunk"] + L["neck_to_nose"])
     return out
 
-# %% ../nbs/04_walker.ipynb #2a56859f
+# %% ../nbs/04_walker.ipynb #29801c07
 def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_size=(960, 540), hfov_deg:float=60.0,
             camera_x:float=None) -> np.ndarray:
     "Pixel coordinates `(..., 2)` of world points `(..., 3)` seen from the walker's right side."
@@ -172,14 +172,19 @@ def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_s
     v = h / 2 - f * (xyz[..., 2] - camera_height) / depth
     return np.stack([u, v], -1)
 
-# %% ../nbs/04_walker.ipynb #b3f7cde1
+# %% ../nbs/04_walker.ipynb #5a3edb84
 def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, direction:int=1,
-              jitter:float=0.004, dropout:float=0.03, first_frame:int=0, **camera) -> PoseSequence:
-    "A noisy BODY_25 pose sequence of a typical walker seen by a sagittal camera (deterministic for a `seed`)."
+              jitter:float=0.004, dropout:float=0.03, first_frame:int=0, heading_deg:float=0.0, **camera) -> PoseSequence:
+    """A noisy BODY_25 pose sequence of a typical walker seen by a sagittal camera (deterministic for a `seed`).
+    `heading_deg` turns the line of walking away from (+) or towards (−) the camera."""
     rng = np.random.default_rng(seed)
     w = walk(height, cadence, n_cycles, fps, phase0=rng.uniform())
     xyz = w["xyz"].copy()
     if direction < 0: xyz[..., 0] *= -1; xyz[..., 1] *= -1   # turn round: now the left side faces the camera
+    if heading_deg:
+        a, xm = np.deg2rad(heading_deg) * direction, np.nanmean(xyz[..., 0])
+        x, y = xyz[..., 0] - xm, xyz[..., 1].copy()
+        xyz[..., 0], xyz[..., 1] = xm + x * np.cos(a) - y * np.sin(a), x * np.sin(a) + y * np.cos(a)
     uv = project(xyz, **camera)
     cam_x = camera.get("camera_x", float(np.nanmean(xyz[..., 0])))
     corners = np.array([[-1.5, -0.5, 0], [1.5, -0.5, 0], [1.5, 0.5, 0], [-1.5, 0.5, 0]]) + [cam_x, 0, 0]
