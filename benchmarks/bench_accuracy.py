@@ -1,7 +1,7 @@
 """Benchmark: accuracy of gait events and parameters against ground truth (issue 5 targets).
 
 Runs the default foot-velocity method, Zeni et al. 2008 and the reproduced Health&Gait baseline on BENCH_CLIPS
-(default 200) demonstration walkers — 25/30/50/60 fps, both directions, realistic estimator noise, scaled by the
+(default 240) demonstration walkers — 25/30/50/60/100/150 fps, both directions, realistic estimator noise, scaled by the
 walker's height — and prints one table per method with each target and whether it is met.
 The truth here is the demonstration walker's (typical adults only); see nbs/13_evaluation.ipynb."""
 import os, time
@@ -9,11 +9,11 @@ import pandas as pd
 from tqdm.auto import tqdm
 from gait_repro.evaluation import demo_truth_clips, evaluate_clip, accuracy_table, TARGETS
 
-N = int(os.environ.get("BENCH_CLIPS", 200))
+N = int(os.environ.get("BENCH_CLIPS", 240))
 
 def main():
     t = time.perf_counter()
-    clips = demo_truth_clips(N, seed=2026)
+    clips = demo_truth_clips(N, seed=2026, fps_choices=(25.0, 30.0, 50.0, 60.0, 100.0, 150.0))
     rows = pd.DataFrame([evaluate_clip(p, m) for p in tqdm(clips, desc="clips", unit="clip")
                          for m in ("velocity", "zeni", "healthgait")])
     tab = accuracy_table(rows)

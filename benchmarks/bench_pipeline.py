@@ -5,8 +5,10 @@ Target (issue 5): 2,000 videos of 500 frames in <= 15 s on 2 cores, i.e. >= 133 
 The original mobile-gaitlab code reads OpenPose JSON at ~25 us/frame and preprocesses at ~14 us/frame (~20 ms per
 500-frame video, ~40 s for 2,000 videos on one core).
 
-BENCH_VIDEOS (default 400) videos are written to a temporary folder (500 files each); the time for 2,000 is reported
-both measured (BENCH_VIDEOS=2000, ~2.5 GB of small files) or projected linearly from the run."""
+BENCH_VIDEOS (default 400) videos are written to a temporary folder (500 files each) and read back while the files
+are still in the page cache; the time for 2,000 is projected linearly from that run, or measured with BENCH_VIDEOS=2000
+(1M small files: on this VM many of them are then read from disk, several times slower — reading cold JSON is
+disk-bound, ~100 us/frame here with caches dropped)."""
 import os, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
