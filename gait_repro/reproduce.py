@@ -6,12 +6,12 @@
 __all__ = ['sha256_path', 'library_fingerprint', 'sha256_path_list', 'git_commit', 'FigureRecord', 'read_manifest',
            'is_up_to_date', 'run_figure', 'reproduce_all']
 
-# %% ../nbs/06_reproduce.ipynb #5b95f660
+# %% ../nbs/06_reproduce.ipynb #fad32058
 import hashlib, json, os, subprocess, time, datetime
 from pathlib import Path
 import gait_repro
 
-# %% ../nbs/06_reproduce.ipynb #65957005
+# %% ../nbs/06_reproduce.ipynb #67602662
 def sha256_path(path) -> str:
     "SHA-256 of a file, or of a folder's files (relative names and contents, in sorted order)."
     path, h = Path(path), hashlib.sha256()
@@ -38,7 +38,7 @@ def git_commit(repo=".") -> str:
         return sha + ("-dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError): return "unknown"
 
-# %% ../nbs/06_reproduce.ipynb #27d922e8
+# %% ../nbs/06_reproduce.ipynb #7bfdd039
 class FigureRecord:
     "Bookkeeping inside a figure notebook: declared inputs and saved figures, written to `path` as JSON on `save`."
     def __init__(self, path=None, out_dir="figures"):
@@ -61,10 +61,20 @@ class FigureRecord:
             if str(f) not in self.outputs: self.outputs.append(str(f))
         self._write()
 
+    def table(self, df, name:str, columns=None, floatfmt:str=".4g"):
+        "Save a result table as `<out_dir>/<name>.csv` (all columns) and `.md` (`columns`, rounded), recorded as outputs."
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        csv, md = self.out_dir / f"{name}.csv", self.out_dir / f"{name}.md"
+        df.to_csv(csv, index=False)
+        md.write_text((df[list(columns)] if columns else df).to_markdown(index=False, floatfmt=floatfmt) + "\n")
+        for f in (csv, md):
+            if str(f) not in self.outputs: self.outputs.append(str(f))
+        self._write()
+
     def _write(self):
         if self.path: self.path.write_text(json.dumps({"inputs": self.inputs, "outputs": self.outputs}))
 
-# %% ../nbs/06_reproduce.ipynb #2a115235
+# %% ../nbs/06_reproduce.ipynb #5ee713e8
 def read_manifest(path) -> dict:
     p = Path(path)
     return json.loads(p.read_text()) if p.exists() else {"figures": {}}
@@ -85,7 +95,7 @@ def is_up_to_date(entry:dict, notebook, params:dict) -> bool:
     if old != _state_key(notebook, params, old.get("inputs", {}).keys()): return False
     return all(Path(o["path"]).exists() and sha256_path(o["path"]) == o["sha256"] for o in entry.get("outputs", []))
 
-# %% ../nbs/06_reproduce.ipynb #b98bebb5
+# %% ../nbs/06_reproduce.ipynb #3cc4ade1
 def run_figure(notebook, params:dict, out_dir="figures", manifest_path=None, force:bool=False) -> str:
     "Execute one figure notebook with papermill unless it is up to date; returns 'ran' or 'up to date'."
     import papermill as pm, nbformat
@@ -116,7 +126,7 @@ def run_figure(notebook, params:dict, out_dir="figures", manifest_path=None, for
     _write_manifest(manifest, manifest_path)
     return "ran"
 
-# %% ../nbs/06_reproduce.ipynb #179395f8
+# %% ../nbs/06_reproduce.ipynb #a32cf9ab
 def reproduce_all(figures_dir="nbs/figures", out_dir="figures", params:dict=None, only:list=None, force:bool=False) -> dict:
     "Run every figure notebook in `figures_dir` (or those named in `only`) with shared `params`; a progress bar over figures."
     from tqdm.auto import tqdm
