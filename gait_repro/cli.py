@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DEMO_CLIPS', 'WRITERS', 'demo_clip_settings', 'write_demo_data', 'pose_summary', 'resolve_device', 'main']
 
-# %% ../nbs/07_cli.ipynb #b95e7823
+# %% ../nbs/07_cli.ipynb #e2d8bcfa
 import argparse, json, sys
 from pathlib import Path
 import numpy as np
@@ -14,7 +14,7 @@ from .pose import PoseFormatError, PoseSequence, to_common
 from .formats import read_pose, write_openpose, write_table, write_healthgait, write_alphapose, write_mediapipe, FORMATS
 from .walker import demo_pose
 
-# %% ../nbs/07_cli.ipynb #8ed5498d
+# %% ../nbs/07_cli.ipynb #67df5cda
 DEMO_CLIPS = {"smoke": 2, "cpu": 6, "full": 24}
 
 def demo_clip_settings(scale:str="cpu", seed:int=0) -> list:
@@ -40,7 +40,7 @@ def write_demo_data(out, scale:str="cpu", seed:int=0) -> Path:
     pd.DataFrame(settings).to_csv(out / "clips.csv", index=False)
     return out
 
-# %% ../nbs/07_cli.ipynb #5ac214ea
+# %% ../nbs/07_cli.ipynb #99ffeb7a
 def pose_summary(pose) -> dict:
     "A JSON-ready summary of a pose sequence: source, layout, timing, missing data per common joint."
     com = to_common(pose)
@@ -52,7 +52,7 @@ def pose_summary(pose) -> dict:
             "frames_with_person": int(np.isfinite(pose.xy[..., 0]).any(1).sum()), "missing_fraction": miss,
             "person_selection": pose.meta.get("person")}
 
-# %% ../nbs/07_cli.ipynb #8d2e9050
+# %% ../nbs/07_cli.ipynb #4f6cdb31
 WRITERS = {"openpose": lambda p, o: write_openpose(p, o, prefix=Path(o).name), "table": write_table,
            "healthgait": write_healthgait, "alphapose": write_alphapose, "mediapipe": write_mediapipe}
 
@@ -73,6 +73,7 @@ def _parser():
     sc = g.add_mutually_exclusive_group()
     sc.add_argument("--scale-m-per-px", type=float, help="metres per pixel in the walking plane")
     sc.add_argument("--height-m", type=float, help="the walker's height in metres")
+    sc.add_argument("--floor-points", help='JSON file {"image_px": [[u, v] x 4], "floor_m": [[x, y] x 4]}: a floor homography')
     g.add_argument("--method", default="velocity", choices=["velocity", "zeni", "healthgait"])
     g.add_argument("--out", help="write the JSON here instead of printing it")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
@@ -113,7 +114,8 @@ def _params(args):
     if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
     if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
     scale = (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
-             Scale("height", height_m=args.height_m) if args.height_m else Scale("none"))
+             Scale("height", height_m=args.height_m) if args.height_m else
+             Scale.from_floor_file(args.floor_points) if args.floor_points else Scale("none"))
     pose = read_pose(args.pose, args.format, args.fps)
     text = json.dumps(gait_parameters(pose, scale, args.method), indent=1)
     if args.out:

@@ -6,8 +6,9 @@
 __all__ = ['LEG_TO_HEIGHT', 'SPATIAL', 'GaitError', 'Scale', 'frame_scale', 'forward_positions', 'to_floor', 'contact_positions',
            'step_table', 'sagittal_angles', 'cycle_normalise', 'gait_parameters', 'healthgait_parameters']
 
-# %% ../nbs/11_params.ipynb #23416e42
+# %% ../nbs/11_params.ipynb #0c38b728
 from dataclasses import dataclass
+from pathlib import Path
 import numpy as np
 from scipy import ndimage
 from .pose import PoseSequence, PoseFormatError
@@ -17,7 +18,7 @@ from .preprocess import interpolate_gaps
 
 LEG_TO_HEIGHT = 0.491  # thigh 0.245 + shank 0.246 of body height (Winter 2009)
 
-# %% ../nbs/11_params.ipynb #162ac24b
+# %% ../nbs/11_params.ipynb #ef3413df
 class GaitError(ValueError):
     "The input cannot be measured (e.g. too few steps); the message says why."
 
@@ -34,9 +35,33 @@ class Scale:
     def from_floor_points(cls, image_points, floor_points_m):
         "A homography scale from 4 image points (px) and their floor coordinates (m, first axis along the walkway)."
         import cv2
-        src, dst = np.asarray(image_points, np.float32), np.asarray(floor_points_m, np.float32)
-        if src.shape != (4, 2) or dst.shape != (4, 2): raise ValueError("a floor homography needs exactly 4 image points and 4 floor points")
-        return cls("homography", homography=cv2.getPerspectiveTransform(src, dst))
+        src, dst = np.asarray(image_points, np.float64), np.asarray(floor_points_m, np.float64)
+        if src.shape != (4, 2) or dst.shape != (4, 2):
+            raise ValueError(f"a floor homography needs exactly 4 image points and 4 floor points, got {src.shape[0]} and {dst.shape[0]}")
+        for name, pts in (("image", src), ("floor", dst)):
+            if not np.isfinite(pts).all(): raise ValueError(f"floor calibration: {name} points must be numbers")
+            for i in range(4):  # any three collinear points make the homography undefined
+                a, b, c = np.delete(pts, i, axis=0)
+                area = abs((b - a)[0] * (c - a)[1] - (b - a)[1] * (c - a)[0]) / 2
+                if area < 1e-3 * np.ptp(pts, axis=0).max() ** 2:
+                    raise ValueError(f"floor calibration: 3 of the 4 {name} points are (nearly) on one line: "
+                                     "mark the corners of a rectangle on the floor")
+        H = cv2.getPerspectiveTransform(src.astype(np.float32), dst.astype(np.float32))
+        back = cv2.perspectiveTransform(src.reshape(-1, 1, 2), H)[:, 0]
+        if not np.isfinite(H).all() or np.abs(back - dst).max() > 1e-3 * max(1.0, np.ptp(dst, axis=0).max()):
+            raise ValueError("floor calibration: the points do not define a valid homography (check their order and units)")
+        return cls("homography", homography=H)
+
+    @classmethod
+    def from_floor_file(cls, path):
+        "A homography scale from a JSON file `{\"image_px\": [[u, v] × 4], \"floor_m\": [[x, y] × 4]}`."
+        import json
+        try: d = json.loads(Path(path).read_text())
+        except (OSError, ValueError) as e: raise ValueError(f"{path}: cannot read floor points ({e})") from None
+        if not isinstance(d, dict) or "image_px" not in d or "floor_m" not in d:
+            raise ValueError(f"{path}: floor points file needs 'image_px' and 'floor_m' lists of 4 [x, y] pairs")
+        try: return cls.from_floor_points(d["image_px"], d["floor_m"])
+        except ValueError as e: raise ValueError(f"{path}: {e}") from None
 
 def frame_scale(xy:np.ndarray, fps:float, height_m:float) -> np.ndarray:
     "Metres per pixel in each frame from the walker's leg length (median of both legs, smoothed over 1 s)."
