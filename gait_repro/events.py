@@ -112,7 +112,7 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
-# %% ../nbs/10_events.ipynb #24107db1
+# %% ../nbs/10_events.ipynb #65a05550
 def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     """Health&Gait's step detection: the L-R ankle distance, FFT low-passed up to its dominant frequency; each peak is a
     heel strike of the leading foot. No toe-offs."""
@@ -124,7 +124,7 @@ def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     f_step = f[band][np.argmax(np.abs(F[band]))] if band.any() else 2.0
     F[f > f_step] = 0
     smooth = np.fft.irfft(F, len(d)) + d.mean()
-    pk = _peaks(smooth, fps / f_step * 2 * 0.5 / 0.6)  # peaks one step apart
+    pk = _peaks(smooth, fps / f_step / 0.6)  # `_peaks` keeps maxima 0.6 period apart: here, at least one step apart
     lead_right = direction * np.interp(pk, np.arange(len(dx)), interpolate_gaps(dx, ends="nearest")) > 0
     return {"left_heel_strike": pk[~lead_right], "right_heel_strike": pk[lead_right],
             "left_toe_off": np.zeros(0), "right_toe_off": np.zeros(0)}
