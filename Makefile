@@ -33,9 +33,10 @@ test: $(STAMP)
 	$(BIN)/python tests/check_nbdev_sync.py
 	$(BIN)/python tests/run_all.py
 
-$(DATA)/clips.csv: $(STAMP) $(LIB_PY)
-	$(BIN)/gait-repro demo-data --scale $(SCALE) --seed $(SEED) --out $(DATA)
-data: $(DATA)/clips.csv
+# The embedded default input: the synthetic cohorts, in the real datasets' formats (see nbs/17_cohorts.ipynb).
+$(DATA)/%/cohort.json: $(STAMP) $(LIB_PY)
+	$(BIN)/gait-repro simulate --cohort $* --scale $(SCALE) --seed $(SEED) --out $(DATA)/$*
+data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json
 
 reproduce: data
 	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA)

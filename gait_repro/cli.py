@@ -52,7 +52,7 @@ def pose_summary(pose) -> dict:
             "frames_with_person": int(np.isfinite(pose.xy[..., 0]).any(1).sum()), "missing_fraction": miss,
             "person_selection": pose.meta.get("person")}
 
-# %% ../nbs/07_cli.ipynb #4f6cdb31
+# %% ../nbs/07_cli.ipynb #fa7b7cbb
 WRITERS = {"openpose": lambda p, o: write_openpose(p, o, prefix=Path(o).name), "table": write_table,
            "healthgait": write_healthgait, "alphapose": write_alphapose, "mediapipe": write_mediapipe}
 
@@ -76,6 +76,10 @@ def _parser():
     sc.add_argument("--floor-points", help='JSON file {"image_px": [[u, v] x 4], "floor_m": [[x, y] x 4]}: a floor homography')
     g.add_argument("--method", default="velocity", choices=["velocity", "zeni", "healthgait"])
     g.add_argument("--out", help="write the JSON here instead of printing it")
+    m = sub.add_parser("simulate", help="write a synthetic cohort with exact ground truth in the real dataset's formats")
+    m.add_argument("--cohort", required=True, choices=["gillette", "healthgait"]); m.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
+    m.add_argument("--seed", type=int, default=0); m.add_argument("--out", required=True)
+    m.add_argument("--jobs", type=int, default=None, help="processes (default: up to 4 of the CPU cores); output does not depend on it")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -98,6 +102,9 @@ def main(argv=None) -> int:
         elif args.command == "info": print(json.dumps(pose_summary(read_pose(args.pose, args.format, args.fps)), indent=1))
         elif args.command == "convert": print(WRITERS[args.to](read_pose(args.pose, args.format, args.fps), args.out))
         elif args.command == "params": _params(args)
+        elif args.command == "simulate":
+            from gait_repro.cohorts import simulate_cohort
+            print(simulate_cohort(args.cohort, args.out, args.scale, args.seed, args.jobs))
         elif args.command == "reproduce":
             from gait_repro.reproduce import reproduce_all
             params = {"scale": args.scale, "device": resolve_device(args.device), "seed": args.seed,

@@ -39,24 +39,26 @@ def clip_truth(pose) -> dict:
             "step_length_m": t["stride_length_m"] / 2, "stride_length_m": t["stride_length_m"],
             "double_support_s": 0.2 * cycle, "single_support_s": 0.4 * cycle, "stance_pct": 60.0}
 
-# %% ../nbs/13_evaluation.ipynb #68070158
+# %% ../nbs/13_evaluation.ipynb #d6f8f930
 MEASURES = ("cadence_steps_per_min", "speed_m_per_s", "step_length_m", "stride_length_m", "double_support_s")
 ESTIMATORS = {"velocity": lambda p, s: gait_parameters(p, s, "velocity"), "zeni": lambda p, s: gait_parameters(p, s, "zeni"),
               "healthgait": healthgait_parameters}
 
-def evaluate_clip(pose, method:str="velocity", scale:str="height", margin_s:float=0.3) -> dict:
-    "Estimated and true parameters, and heel-strike timing errors, of one demonstration clip."
+def evaluate_clip(pose, method:str="velocity", scale="height", margin_s:float=0.3) -> dict:
+    """Estimated and true parameters, and heel-strike timing errors, of one clip with ground truth in `meta['truth']`
+    (a demonstration walker or a `simulate.film` pose). `scale`: 'height', 'known' or a `params.Scale`."""
     t = pose.meta["truth"]
-    sc = Scale("height", height_m=t["height_m"]) if scale == "height" else Scale("known", m_per_px=t["m_per_px"])
+    sc = scale if isinstance(scale, Scale) else Scale("height", height_m=t["height_m"]) if scale == "height" else Scale("known", m_per_px=t["m_per_px"])
     try: est = ESTIMATORS[method](pose, sc)
     except GaitError as e: return {"method": method, "failed": str(e)}
     row = {"method": method, "fps": pose.fps, "direction": t["direction"], "failed": ""}
-    truth = clip_truth(pose)
+    truth = t["params"] if "params" in t else clip_truth(pose)
     for m in MEASURES: row[f"{m}_true"], row[f"{m}_est"] = truth[m], est.get(m)
     errs = []
     for side in "lr":
         true_hs = np.array(t["events_s"][f"{side}_heel_strike"])
-        true_hs = true_hs[(true_hs > margin_s) & (true_hs < pose.duration - margin_s)]  # events a camera sees whole
+        lo, hi = t.get("window_s", (0.0, pose.duration))
+        true_hs = true_hs[(true_hs > lo + margin_s) & (true_hs < hi - margin_s)]  # events a camera sees whole
         found = np.array(est["events"][f"{'left' if side == 'l' else 'right'}_heel_strike"], float)
         found = (found - pose.frames[0]) / pose.fps
         errs.append(match_events(found, true_hs))

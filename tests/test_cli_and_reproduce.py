@@ -36,14 +36,16 @@ def test_convert_leaves_nothing_on_failure(tmp_path):
 
 def test_reproduce_smoke_is_incremental(tmp_path):
     data, figs = tmp_path / "data", tmp_path / "figs"
-    assert cli("demo-data", "--scale", "smoke", "--out", data).returncode == 0
+    for cohort in ("gillette", "healthgait"):
+        r = cli("simulate", "--cohort", cohort, "--scale", "smoke", "--out", data / cohort)
+        assert r.returncode == 0, r.stderr[-2000:]
     r = cli("reproduce", "--scale", "smoke", "--device", "cpu", "--data-dir", data, "--out", figs)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "pose_overview: ran" in r.stdout
     manifest = json.loads((figs / "manifest.json").read_text())
     entry = manifest["figures"]["pose_overview"]
     assert {Path(o["path"]).suffix for o in entry["outputs"]} == {".png", ".pdf"}
-    assert any(i["path"].endswith("openpose/demo000") for i in entry["inputs"])
+    assert any("gillette/videos/" in i["path"] for i in entry["inputs"])
     assert entry["parameters"]["scale"] == "smoke" and entry["wall_time_s"] > 0 and entry["git_commit"]
     assert (figs / "notebooks/pose_overview.ipynb").exists()
     again = cli("reproduce", "--scale", "smoke", "--device", "cpu", "--data-dir", data, "--out", figs)
