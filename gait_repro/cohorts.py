@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['SCALES', 'GILLETTE_CAMERA', 'HEALTHGAIT_CAMERA', 'person_gait', 'child_height_m', 'reference_gdi', 'side_gdi',
-           'gillette_plan', 'healthgait_plan', 'floor_calibration', 'simulate_cohort', 'walkway_table']
+           'gillette_plan', 'healthgait_plan', 'video_spec', 'video_pose', 'floor_calibration', 'simulate_cohort',
+           'walkway_table']
 
 # %% ../nbs/17_cohorts.ipynb #2a598421
 import json, os
@@ -113,7 +114,7 @@ def healthgait_plan(scale:str="cpu", seed:int=0) -> tuple:
                                  "direction": -1 if d == 1 else 1, "seed": int(rng.integers(2**31))})
     return pm, pd.DataFrame(rows)
 
-# %% ../nbs/17_cohorts.ipynb #46f45687
+# %% ../nbs/17_cohorts.ipynb #0be4c179
 GILLETTE_CAMERA = dict(distance=6.0, height=1.0, image_size=(640, 480), hfov_deg=70.0, fps=29.97)
 HEALTHGAIT_CAMERA = dict(distance=4.5, height=1.0, image_size=(960, 540), hfov_deg=70.0, fps=29.97)
 
@@ -128,15 +129,29 @@ def _truth_json(tr:dict, extra:dict) -> bytes:
     d = {k: v for k, v in tr.items() if k != "curves"}
     return json.dumps({**extra, **d}, indent=1, default=float).encode()
 
+def video_spec(row:dict) -> tuple:
+    "`(GaitSpec, Camera, EstimatorNoise, skeleton)` of one planned video of either cohort."
+    if "patient_id" in row:
+        spec = GaitSpec(height_m=row["height_m"], cadence=row["cadence"], speed_ratio=row["speed_ratio"], condition=row["condition"],
+                        severity=row["severity"], side=row["affected_side"] if row["affected_side"] != "none" else "right",
+                        duration_s=6.0 + 2.0 * (row["seed"] % 1000) / 1000, seed=row["seed"])
+        return spec, Camera(**GILLETTE_CAMERA, direction=row["direction"]), EstimatorNoise(), "body25"
+    spec = GaitSpec(height_m=row["height_m"], cadence=row["cadence"], speed_ratio=row["speed_ratio"],
+                    abduction_deg=row["abduction_deg"], duration_s=6.0, seed=row["seed"])
+    noise = _jacket_noise() if row["clothing"] == "WJ" else EstimatorNoise()
+    return spec, Camera(**HEALTHGAIT_CAMERA, direction=row["direction"]), noise, "coco17"
+
+def video_pose(row:dict):
+    "`(walk, truth of what the camera sees, pose)` of one planned video, in memory (what the cohort writers write)."
+    spec, cam, noise, skeleton = video_spec(row)
+    w = simulate_walk(spec, fps=cam.fps, oversample=6)
+    tr = gait_truth(w, visible_window(view(w, cam)[0], cam))
+    return w, tr, film(w, cam, noise, skeleton, seed=row["seed"] + 1, truth=tr)
+
 def _gillette_video(row:dict, out:Path, gdi:GDI):
-    spec = GaitSpec(height_m=row["height_m"], cadence=row["cadence"], speed_ratio=row["speed_ratio"], condition=row["condition"],
-                    severity=row["severity"], side=row["affected_side"] if row["affected_side"] != "none" else "right",
-                    duration_s=6.0 + 2.0 * (row["seed"] % 1000) / 1000, seed=row["seed"])
-    w = simulate_walk(spec, fps=GILLETTE_CAMERA["fps"], oversample=6)
-    cam = Camera(**GILLETTE_CAMERA, direction=row["direction"])
+    w, tr, pose = video_pose(row)
+    spec, cam = w.spec, Camera(**pose.meta["camera"])
     gd = side_gdi(gait_truth(w), gdi)  # kinematics of the whole walk
-    tr = gait_truth(w, visible_window(view(w, cam)[0], cam))  # spatiotemporal truth of what the camera sees
-    pose = film(w, cam, seed=row["seed"] + 1, truth=tr)
     people = [pose]
     if row["seed"] % 10 == 0:  # a second person crossing further back
         other = simulate_walk(replace(spec, condition="typical", severity=0.0, seed=row["seed"] + 2, height_m=1.75), fps=cam.fps, oversample=4)
@@ -151,13 +166,8 @@ def _gillette_video(row:dict, out:Path, gdi:GDI):
              "fps": cam.fps, "height_m": row["height_m"], "n_frames": pose.n_frames} for s in ("left", "right")]
 
 def _healthgait_video(row:dict, out:Path):
-    spec = GaitSpec(height_m=row["height_m"], cadence=row["cadence"], speed_ratio=row["speed_ratio"],
-                    abduction_deg=row["abduction_deg"], duration_s=6.0, seed=row["seed"])
-    w = simulate_walk(spec, fps=HEALTHGAIT_CAMERA["fps"], oversample=6)
-    cam = Camera(**HEALTHGAIT_CAMERA, direction=row["direction"])
-    window = visible_window(view(w, cam)[0], cam)
-    tr = gait_truth(w, window)  # the walkway spans the camera's view
-    pose = film(w, cam, noise=_jacket_noise() if row["clothing"] == "WJ" else None, skeleton="coco17", seed=row["seed"] + 1, truth=tr)
+    w, tr, pose = video_pose(row)  # the walkway spans the camera's view
+    window = pose.meta["truth"]["window_s"]
     path = out / row["file"]; path.parent.mkdir(parents=True, exist_ok=True)
     write_healthgait(pose, path)
     return {**{k: row[k] for k in ("ID", "speed", "clothing", "take", "file")}, **_truth_row(tr),
