@@ -8,7 +8,7 @@ __all__ = ['CONDITIONS', 'UNILATERAL', 'SPEED_BANDS', 'SIM_JOINTS', 'LEG_POINTS'
            'Walk', 'simulate_walk', 'leg_points_3d', 'trunk_lean', 'gait_truth', 'Camera', 'EstimatorNoise', 'view',
            'estimate_pose', 'to_skeleton', 'visible_window', 'film']
 
-# %% ../nbs/16_simulate.ipynb #33ab36b1
+# %% ../nbs/16_simulate.ipynb #d4b97908
 from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 import numpy as np
@@ -16,7 +16,7 @@ from scipy.signal import lfilter
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
 from .skeletons import COMMON, get_skeleton
 from .pose import PoseSequence
-from .walker import normative_kinematics, SEGMENT_RATIOS, segment_angles, leg_from_segments, two_link_ik
+from .walker import normative_kinematics, SEGMENT_RATIOS, segment_angles, leg_from_segments, _rot
 from .gdi import GDI_CURVES, N_POINTS
 
 # %% ../nbs/16_simulate.ipynb #876f4687
@@ -216,7 +216,7 @@ def _simulate_once(spec, fps, oversample, episode):
               for s in "rl" for e in ("heel_strike", "toe_off")}
     return Walk(spec, fps, t[::oversample], xyz[::oversample], events, ang, t, xyz, tm["stance"], slide)
 
-# %% ../nbs/16_simulate.ipynb #e718c906
+# %% ../nbs/16_simulate.ipynb #c05f70ba
 LEG_POINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe", "mtp")
 _CONTACT = [3, 4, 6]  # heel, big toe, metatarsal heads: the points that can touch the floor
 
@@ -303,10 +303,6 @@ def trunk_lean(spec:GaitSpec) -> float:
     "Forward trunk lean (deg) of the condition: Parkinsonian 4°/severity, crouch 2°/severity, assistive device 10°."
     lean = 3.0 + (10.0 if spec.assistive else 0.0)
     return lean + spec.severity * {"parkinsonian": 4.0, "crouch": 2.0}.get(spec.condition, 0.0)
-
-def _rot(a):
-    "Unit (x, z) vectors pointing down, turned forward by `a` degrees."
-    a = np.deg2rad(a); return np.stack([np.sin(a), -np.cos(a)], -1)
 
 def _upper_body(put, pelvis, seg, cyc, rho, spec, L):
     "Trunk, arms and head: trunk leaning forward, shoulders counter-rotating, arms swinging against the thighs."
@@ -422,11 +418,10 @@ def _group(j:str) -> str:
 
 LEG_JOINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe")
 
-# %% ../nbs/16_simulate.ipynb #2ab8604a
+# %% ../nbs/16_simulate.ipynb #11f6a5b7
 def view(w:Walk, camera:Camera=None) -> tuple:
     "World positions seen by `camera`: `(uv (T, J, 2) pixels, depth (T, J) m)`, walk turned to `direction` and `heading_deg`."
     cam = camera or Camera()
-    step = w.fine_times[1] / (1 / cam.fps) if len(w.fine_times) > 1 else 1
     X = w.xyz.copy() if abs(cam.fps - w.fps) < 1e-9 else _resample_xyz(w, cam.fps)
     if cam.direction < 0: X[..., 0] *= -1; X[..., 1] *= -1
     if cam.heading_deg:
