@@ -105,7 +105,7 @@ def contact_positions(tracks:dict, idx:dict, direction:int, scale:Scale, per_fra
     if np.polyfit(allt[ok], (allp[ok] - centre) @ u, 1)[0] < 0: u = -u  # pointing the way the walker goes
     return {s: (floor[s] - centre) @ u for s in tracks}
 
-# %% ../nbs/11_params.ipynb #a89c92bf
+# %% ../nbs/11_params.ipynb #aed7fea5
 def _at(x, idx):
     "Linear interpolation of a per-frame signal at sub-frame indices."
     ok = np.isfinite(x)
@@ -121,13 +121,14 @@ def _next_after(t, times, before=np.inf):
     return np.where(nxt < before, nxt, np.nan)
 
 def step_table(hs:dict, positions:dict):
-    "Steps between alternating heel strikes: (side of the leading foot, time s, step time s, step length m)."
+    """Steps between alternating heel strikes: (side of the leading foot, time s, step time s, step length m). Two
+    heel strikes of the same foot in a row mean one was missed: no step there. A gap longer than 1.5 typical step
+    times (half the median same-foot interval, or the median alternating interval) hides two missed events: no step."""
     ev = sorted([(t, s) for s in SIDES for t in hs[s]])
-    rows = []
-    for (t1, s1), (t2, s2) in zip(ev[:-1], ev[1:]):
-        if s1 == s2: continue  # a missed heel strike: no step here
-        rows.append((s2, t2, t2 - t1, positions[s2][t2] - positions[s1][t1]))
-    return rows
+    pairs = [(a, b) for a, b in zip(ev[:-1], ev[1:]) if a[1] != b[1]]
+    same = [d / 2 for s in SIDES for d in np.diff(np.sort(hs[s]))]
+    typical = np.median(same + [b[0] - a[0] for a, b in pairs]) if same or pairs else np.inf
+    return [(s2, t2, t2 - t1, positions[s2][t2] - positions[s1][t1]) for (t1, s1), (t2, s2) in pairs if t2 - t1 <= 1.5 * typical]
 
 # %% ../nbs/11_params.ipynb #fb677575
 def sagittal_angles(xy:np.ndarray, direction:int) -> dict:
