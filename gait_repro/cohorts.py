@@ -114,7 +114,7 @@ def healthgait_plan(scale:str="cpu", seed:int=0) -> tuple:
                                  "direction": -1 if d == 1 else 1, "seed": int(rng.integers(2**31))})
     return pm, pd.DataFrame(rows)
 
-# %% ../nbs/17_cohorts.ipynb #0be4c179
+# %% ../nbs/17_cohorts.ipynb #3145055d
 GILLETTE_CAMERA = dict(distance=6.0, height=1.0, image_size=(640, 480), hfov_deg=70.0, fps=29.97)
 HEALTHGAIT_CAMERA = dict(distance=4.5, height=1.0, image_size=(960, 540), hfov_deg=70.0, fps=29.97)
 
@@ -150,7 +150,7 @@ def video_pose(row:dict):
 
 def _gillette_video(row:dict, out:Path, gdi:GDI):
     w, tr, pose = video_pose(row)
-    spec, cam = w.spec, Camera(**pose.meta["camera"])
+    spec, cam = w.spec, video_spec(row)[1]
     gd = side_gdi(gait_truth(w), gdi)  # kinematics of the whole walk
     people = [pose]
     if row["seed"] % 10 == 0:  # a second person crossing further back

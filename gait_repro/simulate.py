@@ -8,7 +8,7 @@ __all__ = ['CONDITIONS', 'UNILATERAL', 'SPEED_BANDS', 'SIM_JOINTS', 'LEG_POINTS'
            'Walk', 'simulate_walk', 'leg_points_3d', 'trunk_lean', 'gait_truth', 'Camera', 'EstimatorNoise', 'view',
            'estimate_pose', 'to_skeleton', 'visible_window', 'film']
 
-# %% ../nbs/16_simulate.ipynb #d4b97908
+# %% ../nbs/16_simulate.ipynb #539da8aa
 from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 import numpy as np
@@ -16,7 +16,8 @@ from scipy.signal import lfilter
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
 from .skeletons import COMMON, get_skeleton
 from .pose import PoseSequence
-from .walker import normative_kinematics, SEGMENT_RATIOS, segment_angles, leg_from_segments, _rot
+from .walker import (normative_kinematics, SEGMENT_RATIOS, segment_angles, leg_from_segments, _rot,
+                               _keep_trailing_foot, runs, fade_out)
 from .gdi import GDI_CURVES, N_POINTS
 
 # %% ../nbs/16_simulate.ipynb #876f4687
@@ -216,7 +217,7 @@ def _simulate_once(spec, fps, oversample, episode):
               for s in "rl" for e in ("heel_strike", "toe_off")}
     return Walk(spec, fps, t[::oversample], xyz[::oversample], events, ang, t, xyz, tm["stance"], slide)
 
-# %% ../nbs/16_simulate.ipynb #c05f70ba
+# %% ../nbs/16_simulate.ipynb #88ec4435
 LEG_POINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe", "mtp")
 _CONTACT = [3, 4, 6]  # heel, big toe, metatarsal heads: the points that can touch the floor
 
@@ -251,18 +252,14 @@ def _plant_sideways(rel_s, pelvis, trailing, blend):
     "Medial-lateral shift of a trailing foot (and half of it at the knee) keeping its contact point's y fixed."
     corr = np.zeros(len(pelvis))
     y = pelvis[:, 1] + rel_s[:, _CONTACT, 1].mean(1)
-    starts = np.flatnonzero(trailing & ~np.concatenate([[False], trailing[:-1]]))
-    for k0 in starts:
-        k1 = k0 + np.argmin(trailing[k0:]) if not trailing[k0:].all() else len(trailing)
+    for k0, k1 in runs(trailing):
         corr[k0:k1] = y[k0] - y[k0:k1]
-        fade = np.arange(k1, min(k1 + int(blend), len(corr)))
-        corr[fade] = corr[k1 - 1] * (1 - (fade - k1 + 1) / (blend + 1))
+        fade_out(corr, k1, blend)
     out = rel_s.copy(); out[:, 1, 1] += corr / 2; out[:, 2:, 1] += corr[:, None]
     return out
 
 def _place(ang:dict, stance:dict, cyc:dict, spec:GaitSpec, blend:float):
     "World positions of `SIM_JOINTS` on the fine grid, and the nine curves as actually walked (per side)."
-    from gait_repro.walker import _keep_trailing_foot
     H = spec.height_m; L = {k: v * H for k, v in SEGMENT_RATIOS.items()}
     tilt = ang["r_pelvis_tilt"]; rho, omg = np.deg2rad(ang["r_pelvis_rotation"]), np.deg2rad(ang["r_pelvis_obliquity"])
     w = L["hip_width"]

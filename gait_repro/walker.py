@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SEGMENT_RATIOS', 'normative_kinematics', 'curve_at', 'segment_angles', 'leg_from_segments', 'leg_points',
-           'two_link_ik', 'walk', 'project', 'demo_pose']
+           'two_link_ik', 'walk', 'runs', 'fade_out', 'project', 'demo_pose']
 
 # %% ../nbs/04_walker.ipynb #ad4c147f
 import json
@@ -68,7 +68,7 @@ def two_link_ik(target, l1, l2):
     rel = ankle - knee
     return np.rad2deg(thigh), np.rad2deg(np.arctan2(rel[..., 0], -rel[..., 1]))
 
-# %% ../nbs/04_walker.ipynb #4078c18a
+# %% ../nbs/04_walker.ipynb #1ba70238
 def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, band:str="Free",
          oversample:int=10, phase0:float=0.0, stance_fraction:float=0.6) -> dict:
     """World positions of the `COMMON` joints of a typical walker, metres: x forward, y to the left, z up.
@@ -111,16 +111,24 @@ def _pelvis_path(legs, right_leads):
     dx = -(nxt[k, contact[:-1], 0] - lead[k, contact[:-1], 0])
     return np.concatenate([[0.0], np.cumsum(dx)]), -lead[np.arange(len(lead)), contact, 1]
 
+def runs(mask:np.ndarray) -> list:
+    "`(start, stop)` index pairs of the runs of True in a boolean array."
+    edges = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask).astype(int), 0]))
+    return list(zip(edges[::2], edges[1::2]))
+
+def fade_out(corr:np.ndarray, k1:int, blend:float):
+    "In place: let a correction (time on the last axis) that ends at index `k1` decay linearly to 0 over `blend` instants."
+    fade = np.arange(k1, min(k1 + int(blend), corr.shape[-1]))
+    corr[..., fade] = corr[..., [k1 - 1]] * (1 - (fade - k1 + 1) / (blend + 1))
+
 def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend):
     """Thigh and shank angles of a leg whose foot must stay planted while `trailing` (double support): inverse
     kinematics keeps its lowest point where it was when double support began, with the foot pitch of the curves;
     the correction fades out linearly over `blend` instants after toe-off so the swing starts smoothly."""
     thigh, shank, pitch = (np.array(a, float) for a in seg)
     L = {k: v * height for k, v in SEGMENT_RATIOS.items()}
-    starts = np.flatnonzero(trailing & ~np.concatenate([[False], trailing[:-1]]))
     corr = np.zeros((2, len(thigh)))
-    for k0 in starts:
-        k1 = k0 + np.argmin(trailing[k0:]) if not trailing[k0:].all() else len(trailing)
+    for k0, k1 in runs(trailing):
         heel_low = leg[2][k0, 1] <= leg[4][k0, 1]
         offset = np.array([-0.25 * L["foot"], -L["ankle_height"]]) if heel_low else np.array([0.5 * L["foot"], -L["ankle_height"]])
         planted = np.array([hip_x[k0] + (leg[2] if heel_low else leg[4])[k0, 0], 0.0])
@@ -129,8 +137,7 @@ def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend):
         ankle = planted - rot_off - np.stack([hip_x[k0:k1], hip_z[k0:k1]], -1)
         th, sh = two_link_ik(ankle, L["thigh"], L["shank"])
         corr[:, k0:k1] = [th - thigh[k0:k1], sh - shank[k0:k1]]
-        fade = np.arange(k1, min(k1 + int(blend), len(thigh)))
-        corr[:, fade] = corr[:, [k1 - 1]] * (1 - (fade - k1 + 1) / (blend + 1))
+        fade_out(corr, k1, blend)
     return thigh + corr[0], shank + corr[1]
 
 def _assemble(legs, hip_x, hip_z, ph, height):
