@@ -415,7 +415,7 @@ def _group(j:str) -> str:
 
 LEG_JOINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe")
 
-# %% ../nbs/16_simulate.ipynb #11f6a5b7
+# %% ../nbs/16_simulate.ipynb #2c2e329b
 def view(w:Walk, camera:Camera=None) -> tuple:
     "World positions seen by `camera`: `(uv (T, J, 2) pixels, depth (T, J) m)`, walk turned to `direction` and `heading_deg`."
     cam = camera or Camera()
@@ -456,6 +456,7 @@ def estimate_pose(uv:np.ndarray, camera:Camera, noise:EstimatorNoise=None, rng=N
     near = "r_" if far == "l_" else "l_"
     fi = [SIM_JOINTS.index(far + j) for j in LEG_JOINTS]; ni = [SIM_JOINTS.index(near + j) for j in LEG_JOINTS]
     close = np.abs(uv[:, fi, 0] - uv[:, ni, 0]) < 0.04 * size
+    close[:, LEG_JOINTS.index("hip")] = False  # the hips always overlap in a side view; estimators still place both
     lost = rng.uniform(size=close.shape) < nz.occlusion + nz.occlusion_crossing * close
     sub = data[:, fi]; sub[lost] = np.nan; data[:, fi] = sub
     # left/right leg swaps
