@@ -70,7 +70,7 @@ class GaitTCN(nn.Module):
 
 ARCHITECTURES = {"mobile_gaitlab": MobileGaitlabCNN, "tcn": GaitTCN}
 
-# %% ../nbs/19_cnn.ipynb #a5e4e180
+# %% ../nbs/19_cnn.ipynb #76bff01d
 @dataclass(frozen=True)
 class TrainConfig:
     "How a model is trained and selected."
@@ -83,7 +83,7 @@ class TrainConfig:
     optimizer:str="rmsprop"  # 'rmsprop' (Keras defaults) or 'adamw'
     l2:float=10 ** -3.5  # on `l2_weights()` (mobile_gaitlab)
     weight_decay:float=0.0  # AdamW
-    mirror:bool=False  # augmentation: exchange left/right legs and per-leg targets in half of each batch
+    mirror:bool=False  # augmentation: exchange left/right legs and per-leg targets in half of each batch (single-sided data)
     seed:int=0
 
     @classmethod
@@ -110,13 +110,15 @@ def mirror_targets(names) -> np.ndarray:
     swap = {n: n[:-2] + {"_L": "_R", "_R": "_L"}[n[-2:]] for n in names if n[-2:] in ("_L", "_R")}
     return np.array([names.index(swap.get(n, n)) for n in names])
 
-# %% ../nbs/19_cnn.ipynb #b7383802
+# %% ../nbs/19_cnn.ipynb #b2e9486b
 def ols_correction(pred:np.ndarray, true:np.ndarray) -> tuple:
     "`(slope, intercept)` of the OLS line true ~ pred over finite pairs (identity when fewer than 3)."
     ok = np.isfinite(pred) & np.isfinite(true)
-    if ok.sum() < 3 or np.ptp(pred[ok]) == 0: return 1.0, 0.0
-    slope, intercept = np.polyfit(pred[ok], true[ok], 1)
-    return float(slope), float(intercept)
+    p, t = pred[ok], true[ok]
+    var = p.var() if len(p) >= 3 else 0.0
+    if var <= 1e-12 * max(1.0, t.var()): return 1.0, 0.0  # a constant prediction: nothing to correct with
+    slope = ((p - p.mean()) * (t - t.mean())).mean() / var
+    return float(slope), float(t.mean() - slope * p.mean())
 
 def sample_means(values:np.ndarray, sample:np.ndarray, n_samples:int) -> np.ndarray:
     "Mean of per-window `values (N, k)` per sample (NaN for samples without windows)."
@@ -137,7 +139,7 @@ def select_epoch(pred:np.ndarray, true:np.ndarray, split:np.ndarray) -> tuple:
     sd = np.nanstd(true[tr], 0)
     return float(np.nanmean(rmse / np.where(sd > 0, sd, 1))), corr, rmse
 
-# %% ../nbs/19_cnn.ipynb #a584df30
+# %% ../nbs/19_cnn.ipynb #4d464870
 @dataclass
 class TrainedModel:
     "A trained network with its target scaling, OLS corrections and the exact preprocessing it was trained with."
@@ -169,7 +171,7 @@ class TrainedModel:
         "Corrected per-sample predictions `(n_samples, k)`."
         return self.correct(sample_means(self.predict_windows(data.windows), data.sample, len(data.samples)))
 
-# %% ../nbs/19_cnn.ipynb #607935c8
+# %% ../nbs/19_cnn.ipynb #6f3f73d2
 def _as_tensors(data, names, device):
     Y = data.targets(names)
     return torch.as_tensor(data.windows, device=device), Y
@@ -209,7 +211,8 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
     if len(train_idx) == 0: raise ValueError("no training windows")
     net = ARCHITECTURES[cfg.arch](data.windows.shape[2], len(targets), **({"window": data.windows.shape[1]} if cfg.arch == "mobile_gaitlab" else {})).to(device)
     opt = _optimizer(net, cfg)
-    if cfg.mirror:
+    mirror = cfg.mirror and data.windows.shape[2] == 23  # leg relabelling needs both legs in view: single-sided only
+    if mirror:
         fperm, fsign = (torch.as_tensor(a, device=device) for a in mirror_features(data.windows.shape[2]))
         tperm = torch.as_tensor(mirror_targets(targets), device=device)
     amp = torch.autocast("cuda", dtype=torch.bfloat16) if str(device).startswith("cuda") else torch.autocast("cpu", enabled=False)
@@ -223,12 +226,12 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
             b = order[i:i + cfg.batch_size]
             if len(b) < 2: continue  # BatchNorm needs two samples
             xb, yb, wb = X[b], Ys[S[b]], W[b]
-            if cfg.mirror:
+            if mirror:
                 flip = (torch.rand(len(b), generator=gen) < 0.5).to(device)
                 xb = torch.where(flip[:, None, None], xb[..., fperm] * fsign, xb); yb = torch.where(flip[:, None], yb[:, tperm], yb)
             with amp: loss = _loss(net, cfg, xb, yb, wb)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            total += float(loss) * len(b)
+            total += float(loss.detach()) * len(b)
         if str(device).startswith("cuda"): torch.cuda.synchronize()
         t_train += time.perf_counter() - t0; seen += len(order)
         model = TrainedModel(net, list(targets), data.cfg, cfg, lo, hi, [(1.0, 0.0)] * len(targets), epoch, 0.0)
@@ -246,7 +249,7 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
 def _fps_of(data):
     return float(data.cfg.fps or data.samples.get("fps", pd.Series([29.97])).median())
 
-# %% ../nbs/19_cnn.ipynb #9c8649fa
+# %% ../nbs/19_cnn.ipynb #cf4efde4
 def save_model(model:TrainedModel, folder) -> Path:
     "Write `model.pt` and `model.json` into `folder` (atomically: a half-written model is never left)."
     from gait_repro.formats import atomic_path
