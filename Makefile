@@ -1,7 +1,7 @@
 # gait_repro — every target installs what it needs (a pinned .venv) by itself.
 #   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
 #   make test        notebooks clean + library in sync, all notebook tests, integration tests
-#   make lab | docs | bench | data | clean | distclean | lock
+#   make lab | docs | bench | data | models | clean | distclean | lock
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -11,12 +11,13 @@ SCALE ?= cpu
 DEVICE ?= auto
 SEED ?= 0
 DATA := data/embedded/$(SCALE)-seed$(SEED)
+MODELS := data/models/$(SCALE)-seed$(SEED)
 LIB_PY := $(wildcard gait_repro/*.py) $(wildcard gait_repro/resources/*)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help venv test reproduce data lab docs bench clean distclean lock
+.PHONY: help venv test reproduce data models lab docs bench clean distclean lock
 help:
 	@sed -n '2,5p' Makefile
 
@@ -38,8 +39,14 @@ $(DATA)/%/cohort.json: $(STAMP) $(LIB_PY)
 	$(BIN)/gait-repro simulate --cohort $* --scale $(SCALE) --seed $(SEED) --out $(DATA)/$*
 data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json
 
-reproduce: data
-	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA)
+# The mobile-gaitlab study: the faithful CNN, baselines, improved model and ablations, trained on the Gillette-like cohort
+# (nbs/20_study.ipynb). Trained here, never downloaded; `gait-repro predict` uses $(MODELS)/models/improved.
+$(MODELS)/summary.json: $(DATA)/gillette/cohort.json
+	$(BIN)/gait-repro train --data $(DATA)/gillette --scale $(SCALE) --seed $(SEED) --device $(DEVICE) --out $(MODELS)
+models: $(MODELS)/summary.json
+
+reproduce: data models
+	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA) --models-dir $(MODELS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.
@@ -53,7 +60,8 @@ bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf data/embedded figures/*.png figures/*.pdf figures/notebooks figures/manifest.json _docs _proc .pytest_cache
+	rm -rf data/embedded data/models figures/*.png figures/*.pdf figures/*.csv figures/notebooks figures/manifest.json _docs _proc .pytest_cache
+	find figures -maxdepth 1 -name "*.md" ! -name README.md -delete
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

@@ -38,7 +38,7 @@ def git_commit(repo=".") -> str:
         return sha + ("-dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError): return "unknown"
 
-# %% ../nbs/06_reproduce.ipynb #7bfdd039
+# %% ../nbs/06_reproduce.ipynb #cf7e94de
 class FigureRecord:
     "Bookkeeping inside a figure notebook: declared inputs and saved figures, written to `path` as JSON on `save`."
     def __init__(self, path=None, out_dir="figures"):
@@ -70,6 +70,14 @@ class FigureRecord:
         for f in (csv, md):
             if str(f) not in self.outputs: self.outputs.append(str(f))
         self._write()
+
+    def text(self, content:str, name:str) -> Path:
+        "Save a text page (e.g. Markdown) as `<out_dir>/<name>`, recorded as an output."
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        f = self.out_dir / name
+        f.write_text(content)
+        if str(f) not in self.outputs: self.outputs.append(str(f))
+        self._write(); return f
 
     def _write(self):
         if self.path: self.path.write_text(json.dumps({"inputs": self.inputs, "outputs": self.outputs}))
