@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['PERCENTILES', 'PUBLISHED', 'STUDY_SCALES', 'DENSE', 'LADDER', 'PER_VIDEO', 'PER_LEG', 'percentile_features',
-           'baseline_model', 'fit_baselines', 'bootstrap_metrics', 'run_study', 'study_metrics', 'reproduction_table']
+           'baseline_model', 'fit_baselines', 'bootstrap_metrics', 'run_study', 'select_by_validation', 'study_metrics',
+           'reproduction_table']
 
 # %% ../nbs/20_study.ipynb #19f175d7
 import json, time
@@ -83,13 +84,13 @@ PUBLISHED = pd.DataFrame([
     {"target": "GMFCS", "units": "level", "cnn_r": np.nan, "cnn_mae": np.nan, "rf_r": np.nan, "ridge_r": np.nan},
 ]).set_index("target")
 
-# %% ../nbs/20_study.ipynb #5f1bfddb
+# %% ../nbs/20_study.ipynb #a0fc224b
 STUDY_SCALES = {"smoke": dict(epochs=3, decay_every=1, n_boot=200), "cpu": dict(epochs=100, decay_every=10, n_boot=2000),
                 "full": dict(epochs=100, decay_every=10, n_boot=2000)}
 DENSE = replace(IMPROVED, stride=16, max_windows=25)  # the same first ~500 frames as 13 windows every 31
 LADDER = {"cnn": dict(features=FAITHFUL, epochs=1.0, mirror=False),
           "cnn+preprocessing": dict(features=IMPROVED, epochs=1.0, mirror=False),
-          "improved": dict(features=DENSE, epochs=0.5, mirror=True)}
+          "cnn+dense+mirror": dict(features=DENSE, epochs=0.5, mirror=True)}
 PER_VIDEO, PER_LEG = ("speed", "cadence", "GMFCS"), ("GDI", "knee_flexion")
 
 def _long(videos, split, model, cols, pred):
@@ -136,7 +137,7 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
                                    "train_windows": int((_split_of(data, by_video)[data.sample] == "train").sum())}
         p, c = _per_video(data, m.predict_dataset(data), names, videos)
         long.append(_long(videos, split, name, c, p))
-    want = lambda name: not only or name in only
+    want = lambda name: not only or name in only or (name in LADDER and "improved" in only)  # improved is chosen among the rungs
     datasets = {}
     def dataset(cfg):
         if cfg not in datasets: datasets[cfg] = build_dataset(videos, poses, cfg)
@@ -157,18 +158,32 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
             long.append(_long(videos, split, kind, cols, pred.to_numpy(float)))
         timing["baselines"] = {"seconds": time.perf_counter() - t0}
     preds = pd.concat(long, ignore_index=True)
+    chosen = select_by_validation(preds, [m for m in LADDER if want(m)])
+    if chosen:
+        import shutil
+        for target, model in chosen.items():
+            shutil.copytree(out / "models" / model / target, out / "models" / "improved" / target, dirs_exist_ok=True)
+        picked = pd.concat([preds[(preds.model == m) & (preds.target == t)] for t, m in chosen.items()])
+        preds = pd.concat([preds, picked.assign(model="improved")], ignore_index=True)
     metrics = study_metrics(preds, n_boot=S["n_boot"], seed=seed)
     out.mkdir(parents=True, exist_ok=True)
     preds.to_csv(out / "predictions.csv", index=False); metrics.to_csv(out / "metrics.csv", index=False)
     summary = {"scale": scale, "seed": seed, "device": device, "torch": torch.__version__, "cohort": str(root),
                "videos": {s: int((split == s).sum()) for s in ("train", "val", "test")},
                "patients": {s: int(videos.patient_id[split == s].nunique()) for s in ("train", "val", "test")},
-               "skipped_videos": {str(c): len(d.skipped) for c, d in datasets.items()}, "timing": timing,
+               "skipped_videos": {str(c): len(d.skipped) for c, d in datasets.items()}, "timing": timing, "improved_uses": chosen,
                "train_seconds_total": float(sum(v["seconds"] for v in timing.values()))}
     (out / "summary.json").write_text(json.dumps(summary, indent=1))
     return summary
 
-# %% ../nbs/20_study.ipynb #f089e4a8
+# %% ../nbs/20_study.ipynb #70226375
+def select_by_validation(preds:pd.DataFrame, candidates:list) -> dict:
+    "`{target: model}`: per target, the candidate with the lowest MAE on the validation videos."
+    val = preds[(preds.split == "val") & preds.model.isin(candidates)].dropna(subset=["true", "pred"])
+    if val.empty: return {}
+    mae = val.assign(err=(val.pred - val.true).abs()).groupby(["target", "model"]).err.mean().unstack()
+    return {t: str(row.idxmin()) for t, row in mae.iterrows() if row.notna().any()}
+
 def study_metrics(preds:pd.DataFrame, split:str="test", n_boot:int=2000, seed:int=0) -> pd.DataFrame:
     "Test-set r and MAE with patient-bootstrap CIs per model × target (per-leg targets pool both legs)."
     rows = []

@@ -39,14 +39,20 @@ def test_reproduce_smoke_is_incremental(tmp_path):
     for cohort in ("gillette", "healthgait"):
         r = cli("simulate", "--cohort", cohort, "--scale", "smoke", "--out", data / cohort)
         assert r.returncode == 0, r.stderr[-2000:]
-    r = cli("reproduce", "--scale", "smoke", "--device", "cpu", "--data-dir", data, "--out", figs)
+    r = cli("train", "--data", data / "gillette", "--scale", "smoke", "--device", "cpu", "--out", tmp_path / "models")
+    assert r.returncode == 0, r.stderr[-2000:]
+    args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs)
+    r = cli("reproduce", *args)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert "pose_overview: ran" in r.stdout
+    assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout
+    summary = (figs / "SUMMARY.md").read_text()
+    assert "published CNN r" in summary and "gait_agreement" not in summary.splitlines()[0]
+    assert (figs / "reproduction.csv").exists() and (figs / "ablations.md").exists()
     manifest = json.loads((figs / "manifest.json").read_text())
     entry = manifest["figures"]["pose_overview"]
     assert {Path(o["path"]).suffix for o in entry["outputs"]} == {".png", ".pdf"}
     assert any("gillette/videos/" in i["path"] for i in entry["inputs"])
     assert entry["parameters"]["scale"] == "smoke" and entry["wall_time_s"] > 0 and entry["git_commit"]
     assert (figs / "notebooks/pose_overview.ipynb").exists()
-    again = cli("reproduce", "--scale", "smoke", "--device", "cpu", "--data-dir", data, "--out", figs)
+    again = cli("reproduce", *args)
     assert "pose_overview: up to date" in again.stdout
