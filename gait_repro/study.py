@@ -84,7 +84,7 @@ PUBLISHED = pd.DataFrame([
     {"target": "GMFCS", "units": "level", "cnn_r": np.nan, "cnn_mae": np.nan, "rf_r": np.nan, "ridge_r": np.nan},
 ]).set_index("target")
 
-# %% ../nbs/20_study.ipynb #a0fc224b
+# %% ../nbs/20_study.ipynb #c89ecdef
 STUDY_SCALES = {"smoke": dict(epochs=3, decay_every=1, n_boot=200), "cpu": dict(epochs=100, decay_every=10, n_boot=2000),
                 "full": dict(epochs=100, decay_every=10, n_boot=2000)}
 DENSE = replace(IMPROVED, stride=16, max_windows=25)  # the same first ~500 frames as 13 windows every 31
@@ -124,6 +124,8 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
     if scale not in STUDY_SCALES: raise ValueError(f"unknown scale {scale!r}: use {', '.join(STUDY_SCALES)}")
     S, out = STUDY_SCALES[scale], Path(out)
     if device == "cpu": torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    if not only and (out / "models").exists():  # a full run replaces every model: no stale rung survives
+        import shutil; shutil.rmtree(out / "models")
     videos, poses = load_cohort(root, progress=progress)
     by_video = pd.Series(patient_split(videos.patient_id, seed), index=videos.video_id)
     split = by_video.to_numpy()
