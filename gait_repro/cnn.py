@@ -171,11 +171,7 @@ class TrainedModel:
         "Corrected per-sample predictions `(n_samples, k)`."
         return self.correct(sample_means(self.predict_windows(data.windows), data.sample, len(data.samples)))
 
-# %% ../nbs/19_cnn.ipynb #6f3f73d2
-def _as_tensors(data, names, device):
-    Y = data.targets(names)
-    return torch.as_tensor(data.windows, device=device), Y
-
+# %% ../nbs/19_cnn.ipynb #7020817d
 def _fit_scaling(Y, train):
     lo, hi = np.nanmin(Y[train], 0), np.nanmax(Y[train], 0)
     if not (np.isfinite(lo).all() and np.isfinite(hi).all()): raise ValueError("a target has no training values")
@@ -249,12 +245,12 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
 def _fps_of(data):
     return float(data.cfg.fps or data.samples.get("fps", pd.Series([29.97])).median())
 
-# %% ../nbs/19_cnn.ipynb #cf4efde4
+# %% ../nbs/19_cnn.ipynb #53e5fe4f
 def save_model(model:TrainedModel, folder) -> Path:
     "Write `model.pt` and `model.json` into `folder` (atomically: a half-written model is never left)."
     from gait_repro.formats import atomic_path
     folder = Path(folder)
-    meta = {"arch": model.train_cfg.arch, "n_features": int(model.net.inp[0].in_channels if hasattr(model.net, "inp") else model.net.blocks[0][1].in_channels),
+    meta = {"arch": model.train_cfg.arch, "n_features": 12 if model.feature_cfg.double_sided else 23,
             "window": model.feature_cfg.window, "targets": model.targets,
             "units": {t: TARGETS[t.rsplit("_", 1)[0] if t.rsplit("_", 1)[0] in TARGETS else t]["units"] for t in model.targets},
             "feature_cfg": asdict(model.feature_cfg), "train_cfg": asdict(model.train_cfg),
