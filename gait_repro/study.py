@@ -7,9 +7,9 @@ __all__ = ['PERCENTILES', 'PUBLISHED', 'STUDY_SCALES', 'DENSE', 'LADDER', 'PER_V
            'baseline_model', 'fit_baselines', 'bootstrap_metrics', 'run_study', 'select_by_validation', 'study_metrics',
            'reproduction_table']
 
-# %% ../nbs/20_study.ipynb #19f175d7
+# %% ../nbs/20_study.ipynb #680224a5
 import json, time
-from dataclasses import replace, asdict
+from dataclasses import replace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -84,7 +84,7 @@ PUBLISHED = pd.DataFrame([
     {"target": "GMFCS", "units": "level", "cnn_r": np.nan, "cnn_mae": np.nan, "rf_r": np.nan, "ridge_r": np.nan},
 ]).set_index("target")
 
-# %% ../nbs/20_study.ipynb #c89ecdef
+# %% ../nbs/20_study.ipynb #0982cefb
 STUDY_SCALES = {"smoke": dict(epochs=3, decay_every=1, n_boot=200), "cpu": dict(epochs=100, decay_every=10, n_boot=2000),
                 "full": dict(epochs=100, decay_every=10, n_boot=2000)}
 DENSE = replace(IMPROVED, stride=16, max_windows=25)  # the same first ~500 frames as 13 windows every 31
@@ -132,11 +132,11 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
     cols = target_columns()
     long, timing = [], {}
     def trained(name, data, names, cfg, sub):
-        t0 = time.perf_counter()
-        m = train_model(data, list(names), _split_of(data, by_video), cfg, device, progress, desc=f"{name}: {', '.join(names)}")
+        t0, sample_split = time.perf_counter(), _split_of(data, by_video)
+        m = train_model(data, list(names), sample_split, cfg, device, progress, desc=f"{name}: {', '.join(names)}")
         save_model(m, out / "models" / name / sub)
         timing[f"{name}/{sub}"] = {"seconds": time.perf_counter() - t0, "windows_per_s": m.windows_per_s, "epoch": m.epoch,
-                                   "train_windows": int((_split_of(data, by_video)[data.sample] == "train").sum())}
+                                   "train_windows": int((sample_split[data.sample] == "train").sum())}
         p, c = _per_video(data, m.predict_dataset(data), names, videos)
         long.append(_long(videos, split, name, c, p))
     want = lambda name: not only or name in only or (name in LADDER and "improved" in only)  # improved is chosen among the rungs
