@@ -42,7 +42,7 @@ def walking_mask(xy:np.ndarray, fps:float, min_speed:float=0.15) -> tuple:
     size = np.nanmedian(body_height_px(xy))
     return (v * direction > min_speed * size), direction
 
-# %% ../nbs/10_events.ipynb #aecd86a3
+# %% ../nbs/10_events.ipynb #11023e93
 def _peaks(x, period, prominence_frac=0.2):
     "Sub-frame positions of the local maxima of `x` at least 0.6 stride `period` (frames) apart, by parabolic interpolation."
     ok = np.isfinite(x)
@@ -57,33 +57,45 @@ def _peaks(x, period, prominence_frac=0.2):
     return pk + np.where(den != 0, 0.5 * (a - c) / np.where(den == 0, 1, den), 0.0)
 
 def stride_period(x:np.ndarray, fps:float) -> float:
-    "Dominant period (frames) of a foot-relative-to-pelvis signal, from its spectrum between 0.3 and 2.5 strides/s."
-    y = interpolate_gaps(x, ends="nearest"); y = y[np.isfinite(y)]
-    if len(y) < 8: return np.nan
-    f = np.fft.rfftfreq(len(y), 1 / fps); P = np.abs(np.fft.rfft(y - y.mean()))
+    """Dominant period (frames) of foot-relative-to-pelvis signals `(T,)` or `(T, k)` (their power spectra summed),
+    between 0.3 and 2.5 strides/s. Each signal is cut to its observed span, inner gaps filled, its linear trend removed
+    (perspective makes the feet drift relative to the pelvis as the walker nears or leaves the camera; padded ends or
+    that drift would otherwise win at the lowest frequencies) and Hann-windowed, zero-padded for a fine frequency grid."""
+    x = np.asarray(x, float).reshape(len(x), -1)
+    n = max(1024, 8 * len(x)); f = np.fft.rfftfreq(n, 1 / fps)
+    power, seen_any = 0.0, False
+    for col in x.T:
+        seen = np.flatnonzero(np.isfinite(col))
+        if len(seen) < 8: continue
+        y = signal.detrend(interpolate_gaps(col[seen[0]:seen[-1] + 1]))
+        seen_any = True
+        power = power + np.abs(np.fft.rfft(y * np.hanning(len(y)), n)) ** 2
+    if not seen_any: return np.nan
     band = (f >= 0.3) & (f <= 2.5)
-    if not band.any(): return np.nan
-    return fps / f[band][np.argmax(P[band])]
+    return fps / f[band][np.argmax(power[band])]
 
-# %% ../nbs/10_events.ipynb #2deec10c
+# %% ../nbs/10_events.ipynb #f9b7e9dc
 def _relative_forward(xy, joint, direction):
     "Forward position (px) of a joint relative to the mid-hip."
     return direction * (xy[:, COMMON.index(joint), 0] - xy[:, COMMON.index("mid_hip"), 0])
 
+def _foot_point(xy, s, joint, direction):
+    "Forward position of foot point `joint` of leg `s` relative to the mid-hip; the ankle where the skeleton has no feet (COCO)."
+    x = _relative_forward(xy, f"{s}_{joint}", direction)
+    return _relative_forward(xy, f"{s}_ankle", direction) if np.isnan(x).all() else x
+
 def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
-    "Zeni et al. (2008) events in (sub-)frame units: heel strike at heel-ahead maxima, toe-off at toe-behind minima."
+    """Zeni et al. (2008) events in (sub-)frame units: heel strike at heel-ahead maxima, toe-off at toe-behind minima.
+    Both feet share one stride period, estimated from both heels."""
+    heel = {name: _foot_point(xy, s, "heel", direction) for name, s in SIDES.items()}
+    period = stride_period(np.stack(list(heel.values()), 1), fps)
     out = {}
     for name, s in SIDES.items():
-        heel = _relative_forward(xy, f"{s}_heel", direction)
-        if np.isnan(heel).all(): heel = _relative_forward(xy, f"{s}_ankle", direction)  # COCO: no heel
-        toe = _relative_forward(xy, f"{s}_big_toe", direction)
-        if np.isnan(toe).all(): toe = _relative_forward(xy, f"{s}_ankle", direction)
-        period = stride_period(heel, fps)
-        out[f"{name}_heel_strike"] = _peaks(heel, period)
-        out[f"{name}_toe_off"] = _peaks(-toe, period)
+        out[f"{name}_heel_strike"] = _peaks(heel[name], period)
+        out[f"{name}_toe_off"] = _peaks(-_foot_point(xy, s, "big_toe", direction), period)
     return out
 
-# %% ../nbs/10_events.ipynb #941b3f70
+# %% ../nbs/10_events.ipynb #54a8abb9
 def _crossing(v, lo, hi, level, falling, last=False):
     "Sub-frame index in [lo, hi] where `v` first (or `last`) crosses `level`, falling or rising; NaN if it does not."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)), len(v) - 1)
@@ -112,7 +124,7 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
-# %% ../nbs/10_events.ipynb #65a05550
+# %% ../nbs/10_events.ipynb #f6ec6505
 def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     """Health&Gait's step detection: the L-R ankle distance, FFT low-passed up to its dominant frequency; each peak is a
     heel strike of the leading foot. No toe-offs."""
@@ -129,7 +141,7 @@ def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     return {"left_heel_strike": pk[~lead_right], "right_heel_strike": pk[lead_right],
             "left_toe_off": np.zeros(0), "right_toe_off": np.zeros(0)}
 
-# %% ../nbs/10_events.ipynb #26280258
+# %% ../nbs/10_events.ipynb #c54aa106
 METHODS = {"velocity": velocity_events, "zeni": zeni_events, "healthgait": healthgait_events}
 
 def detect_events(pose:PoseSequence, method:str="velocity", min_speed:float=0.15) -> dict:
