@@ -95,7 +95,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-_foot_point(xy, s, "big_toe", direction), period)
     return out
 
-# %% ../nbs/10_events.ipynb #54a8abb9
+# %% ../nbs/10_events.ipynb #7b95de86
 def _crossing(v, lo, hi, level, falling, last=False):
     "Sub-frame index in [lo, hi] where `v` first (or `last`) crosses `level`, falling or rising; NaN if it does not."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)), len(v) - 1)
@@ -107,20 +107,23 @@ def _crossing(v, lo, hi, level, falling, last=False):
     k = k[-1] if last else k[0]
     return lo + k + (seg[k] - level) / (seg[k] - seg[k + 1])
 
-def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5) -> dict:
+def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5, ankle_toe_off:float=1.0) -> dict:
     """Foot-velocity events: heel strike where the heel's forward speed falls through `threshold` × the walker's mean
-    speed, toe-off where the toe's rises through it; searched from each Zeni event (sub-frame)."""
+    speed, toe-off where the toe's rises through it; searched from each Zeni event (sub-frame). Skeletons without feet
+    (COCO-17) use the ankle for both; its toe-off is where it overtakes the pelvis (`ankle_toe_off` × mean speed)."""
     zeni = zeni_events(xy, fps, direction)
     hip_v = direction * np.gradient(xy[:, COMMON.index("mid_hip"), 0])
     level = threshold * np.nanmedian(hip_v)
     out = {}
     for name, s in SIDES.items():
         heel_j = f"{s}_heel" if np.isfinite(xy[:, COMMON.index(f"{s}_heel"), 0]).any() else f"{s}_ankle"
-        toe_j = f"{s}_big_toe" if np.isfinite(xy[:, COMMON.index(f"{s}_big_toe"), 0]).any() else f"{s}_ankle"
+        has_toe = np.isfinite(xy[:, COMMON.index(f"{s}_big_toe"), 0]).any()
+        toe_j = f"{s}_big_toe" if has_toe else f"{s}_ankle"
         hv = direction * np.gradient(xy[:, COMMON.index(heel_j), 0]); tv = direction * np.gradient(xy[:, COMMON.index(toe_j), 0])
         w = 0.2 * fps  # Zeni's heel strike precedes contact and its toe-off follows lift-off, by a few hundredths of a second
+        to_level, after = (level, 1) if has_toe else (ankle_toe_off * np.nanmedian(hip_v), 0.1 * fps)
         out[f"{name}_heel_strike"] = np.array([_crossing(hv, z, z + w, level, True) for z in zeni[f"{name}_heel_strike"]])
-        out[f"{name}_toe_off"] = np.array([_crossing(tv, z - w, z + 1, level, False, last=True) for z in zeni[f"{name}_toe_off"]])
+        out[f"{name}_toe_off"] = np.array([_crossing(tv, z - w, z + after, to_level, False, last=True) for z in zeni[f"{name}_toe_off"]])
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 

@@ -91,7 +91,7 @@ def warp(phase, stance_fraction):
     return np.where(phase < stance_fraction, 0.6 * phase / stance_fraction,
                     0.6 + 0.4 * (phase - stance_fraction) / (1 - stance_fraction))
 
-# %% ../nbs/16_simulate.ipynb #25391eef
+# %% ../nbs/16_simulate.ipynb #02275657
 @lru_cache(None)
 def _band_means():
     nk = normative_kinematics()["bands"]
@@ -127,7 +127,8 @@ def person_deviations(rng, deviation_sd:float=0.6) -> dict:
 def condition_offsets(spec:GaitSpec, psi:np.ndarray, curves:dict, s:str) -> dict:
     "The condition's change to each curve of leg `s` at (warped) phases `psi` given the leg's curves there."
     sev = spec.severity if spec.affects(s) else 0.0
-    stance_w = np.clip(1.3 - 1.6 * psi, 0, 1)  # weight of early and mid stance
+    # weight of early and mid stance, back to full in terminal swing: periodic, so no curve jumps at heel strike
+    stance_w = np.maximum(np.clip(1.3 - 1.6 * psi, 0, 1), np.clip((psi - 0.85) / 0.15, 0, 1))
     swing = np.clip((psi - 0.55) / 0.1, 0, 1) * np.clip((1.0 - psi) / 0.1, 0, 1)
     d = {c: np.zeros_like(psi) for c in GDI_CURVES}
     k = spec.condition
@@ -217,7 +218,7 @@ def _simulate_once(spec, fps, oversample, episode):
               for s in "rl" for e in ("heel_strike", "toe_off")}
     return Walk(spec, fps, t[::oversample], xyz[::oversample], events, ang, t, xyz, tm["stance"], slide)
 
-# %% ../nbs/16_simulate.ipynb #88ec4435
+# %% ../nbs/16_simulate.ipynb #2044c459
 LEG_POINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe", "mtp")
 _CONTACT = [3, 4, 6]  # heel, big toe, metatarsal heads: the points that can touch the floor
 
@@ -258,6 +259,15 @@ def _plant_sideways(rel_s, pelvis, trailing, blend):
     out = rel_s.copy(); out[:, 1, 1] += corr / 2; out[:, 2:, 1] += corr[:, None]
     return out
 
+def _swing_ramp(swing, size):
+    """0 outside swing, rising smoothly (smoothstep) to 1 over `size` instants after toe-off and back to 0 by heel
+    strike: the hip hike's smooth envelope is faded in and out, so the swing foot neither jumps off nor onto the floor."""
+    k = np.arange(len(swing)); r = np.zeros(len(swing))
+    for k0, k1 in runs(swing):
+        u = np.clip(np.minimum(k[k0:k1] - k0 + 1, k1 - k[k0:k1]) / size, 0, 1)
+        r[k0:k1] = u * u * (3 - 2 * u)
+    return r
+
 def _place(ang:dict, stance:dict, cyc:dict, spec:GaitSpec, blend:float):
     "World positions of `SIM_JOINTS` on the fine grid, and the nine curves as actually walked (per side)."
     H = spec.height_m; L = {k: v * H for k, v in SEGMENT_RATIOS.items()}
@@ -279,7 +289,7 @@ def _place(ang:dict, stance:dict, cyc:dict, spec:GaitSpec, blend:float):
         low = pelvis[:, 2] + rel[s][:, _CONTACT, 2].min(1)
         deficit = np.where(stance[s], 0.0, np.clip(-low, 0, None))
         size = max(int(blend), 1)
-        hike[s] = np.where(stance[s], 0.0, uniform_filter1d(maximum_filter1d(deficit, size), size)) if deficit.any() else deficit
+        hike[s] = np.maximum(deficit, _swing_ramp(~stance[s], size) * uniform_filter1d(maximum_filter1d(deficit, size), size))
         rel[s][..., 2] += hike[s][:, None]  # hip hiking lifts the swing leg clear of the floor
     xyz = np.zeros((len(pelvis), len(SIM_JOINTS), 3))
     put = lambda name, p: xyz.__setitem__((slice(None), SIM_JOINTS.index(name)), p)
