@@ -95,7 +95,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-_foot_point(xy, s, "big_toe", direction), period)
     return out
 
-# %% ../nbs/10_events.ipynb #6f78e611
+# %% ../nbs/10_events.ipynb #7b95de86
 def _crossing(v, lo, hi, level, falling, last=False):
     "Sub-frame index in [lo, hi] where `v` first (or `last`) crosses `level`, falling or rising; NaN if it does not."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)), len(v) - 1)
@@ -122,11 +122,9 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         hv = direction * np.gradient(xy[:, COMMON.index(heel_j), 0]); tv = direction * np.gradient(xy[:, COMMON.index(toe_j), 0])
         w = 0.2 * fps  # Zeni's heel strike precedes contact and its toe-off follows lift-off, by a few hundredths of a second
         to_level, after = (level, 1) if has_toe else (ankle_toe_off * np.nanmedian(hip_v), 0.1 * fps)
-        hs = np.array([_crossing(hv, z, z + w, level, True) for z in zeni[f"{name}_heel_strike"]])
-        to = np.array([_crossing(tv, z - w, z + after, to_level, False, last=True) for z in zeni[f"{name}_toe_off"]])
-        # a foot whose speed never crosses the level near its Zeni event (a noisy far-side ankle) keeps the Zeni event
-        out[f"{name}_heel_strike"] = np.where(np.isfinite(hs), hs, zeni[f"{name}_heel_strike"]) if len(hs) else hs
-        out[f"{name}_toe_off"] = np.where(np.isfinite(to), to, zeni[f"{name}_toe_off"]) if len(to) else to
+        out[f"{name}_heel_strike"] = np.array([_crossing(hv, z, z + w, level, True) for z in zeni[f"{name}_heel_strike"]])
+        out[f"{name}_toe_off"] = np.array([_crossing(tv, z - w, z + after, to_level, False, last=True) for z in zeni[f"{name}_toe_off"]])
+        for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
 # %% ../nbs/10_events.ipynb #f6ec6505
