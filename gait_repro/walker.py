@@ -68,7 +68,7 @@ def two_link_ik(target, l1, l2):
     rel = ankle - knee
     return np.rad2deg(thigh), np.rad2deg(np.arctan2(rel[..., 0], -rel[..., 1]))
 
-# %% ../nbs/04_walker.ipynb #1ba70238
+# %% ../nbs/04_walker.ipynb #9637ba5a
 def walk(height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, band:str="Free",
          oversample:int=10, phase0:float=0.0, stance_fraction:float=0.6) -> dict:
     """World positions of the `COMMON` joints of a typical walker, metres: x forward, y to the left, z up.
@@ -116,15 +116,23 @@ def runs(mask:np.ndarray) -> list:
     edges = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask).astype(int), 0]))
     return list(zip(edges[::2], edges[1::2]))
 
-def fade_out(corr:np.ndarray, k1:int, blend:float):
-    "In place: let a correction (time on the last axis) that ends at index `k1` decay linearly to 0 over `blend` instants."
+def fade_out(corr:np.ndarray, k1:int, blend:float, smooth:bool=False):
+    """In place: let a correction (time on the last axis) that ends at index `k1` decay to 0 over `blend` instants:
+    linearly, or with `smooth` along a cubic (Hermite) that starts at the correction's own value and rate, so the
+    corrected motion has no velocity step where the correction is released."""
     fade = np.arange(k1, min(k1 + int(blend), corr.shape[-1]))
-    corr[..., fade] = corr[..., [k1 - 1]] * (1 - (fade - k1 + 1) / (blend + 1))
+    u = (fade - k1 + 1) / (blend + 1)
+    c = corr[..., [k1 - 1]]
+    if not smooth or k1 < 2:
+        corr[..., fade] = c * (1 - u)
+        return
+    rate = (c - corr[..., [k1 - 2]]) * (blend + 1)  # d corr / d u just before the release
+    corr[..., fade] = c * (2 * u**3 - 3 * u**2 + 1) + rate * (u**3 - 2 * u**2 + u)
 
-def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend):
+def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend, smooth=False):
     """Thigh and shank angles of a leg whose foot must stay planted while `trailing` (double support): inverse
     kinematics keeps its lowest point where it was when double support began, with the foot pitch of the curves;
-    the correction fades out linearly over `blend` instants after toe-off so the swing starts smoothly."""
+    the correction fades out over `blend` instants after toe-off (see `fade_out`) so the swing starts smoothly."""
     thigh, shank, pitch = (np.array(a, float) for a in seg)
     L = {k: v * height for k, v in SEGMENT_RATIOS.items()}
     corr = np.zeros((2, len(thigh)))
@@ -137,7 +145,7 @@ def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend):
         ankle = planted - rot_off - np.stack([hip_x[k0:k1], hip_z[k0:k1]], -1)
         th, sh = two_link_ik(ankle, L["thigh"], L["shank"])
         corr[:, k0:k1] = [th - thigh[k0:k1], sh - shank[k0:k1]]
-        fade_out(corr, k1, blend)
+        fade_out(corr, k1, blend, smooth)
     return thigh + corr[0], shank + corr[1]
 
 def _assemble(legs, hip_x, hip_z, ph, height):
