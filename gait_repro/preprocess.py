@@ -16,20 +16,19 @@ from .pose import PoseSequence, to_common
 from .skeletons import COMMON
 from .formats import zeros_to_missing
 
-# %% ../nbs/09_preprocess.ipynb #e0a0b56b
+# %% ../nbs/09_preprocess.ipynb #331d03c1
+def _neighbours(missing:np.ndarray) -> tuple:
+    "For a boolean `(T, C)` array: per entry the last present row at or before it (-1 if none) and the first at or after it (T if none)."
+    T = len(missing); t = np.arange(T)[:, None]
+    prev = np.maximum.accumulate(np.where(missing, -1, t), axis=0)
+    nxt = np.minimum.accumulate(np.where(missing, T, t)[::-1], axis=0)[::-1]
+    return prev, nxt
+
 def gap_lengths(missing:np.ndarray) -> np.ndarray:
     "For a boolean `(T, ...)` array, the length of the run of missing frames each missing entry belongs to (0 where present)."
     m = np.asarray(missing, bool)
-    flat = m.reshape(len(m), -1)
-    out = np.zeros(flat.shape, int)
-    padded = np.vstack([np.zeros((1, flat.shape[1]), bool), flat, np.zeros((1, flat.shape[1]), bool)]).astype(np.int8)
-    d = np.diff(padded, axis=0)
-    for c in np.flatnonzero(flat.any(0)):  # loop over columns with gaps, not frames
-        starts, ends = np.flatnonzero(d[:, c] == 1), np.flatnonzero(d[:, c] == -1)
-        lens = np.zeros(len(m) + 1, int)
-        np.add.at(lens, starts, ends - starts); np.add.at(lens, ends, -(ends - starts))
-        out[:, c] = np.cumsum(lens)[:-1] * flat[:, c]
-    return out.reshape(m.shape)
+    prev, nxt = _neighbours(m.reshape(len(m), -1))
+    return ((nxt - prev - 1) * m.reshape(len(m), -1)).reshape(m.shape)
 
 def interpolate_gaps(x:np.ndarray, max_gap:int=None, ends:str=None) -> np.ndarray:
     """Fill NaN runs along time (axis 0) by linear interpolation, column by column. Gaps longer than `max_gap`
@@ -37,22 +36,23 @@ def interpolate_gaps(x:np.ndarray, max_gap:int=None, ends:str=None) -> np.ndarra
     'mean' uses the column mean (mobile-gaitlab)."""
     x = np.array(x, dtype=float)
     flat = x.reshape(len(x), -1)
-    t = np.arange(len(x))
     miss = np.isnan(flat)
-    for c in np.flatnonzero(miss.any(0) & ~miss.all(0)):
-        ok = ~miss[:, c]
-        filled = np.interp(t, t[ok], flat[ok, c])
-        first, last = np.argmax(ok), len(ok) - 1 - np.argmax(ok[::-1])
-        inside = (t > first) & (t < last)
-        if ends == "mean": filled[~inside & ~ok] = flat[ok, c].mean()
-        elif ends is None: filled[~inside & ~ok] = np.nan
-        flat[:, c] = filled
-    if max_gap is not None:
-        too_long = gap_lengths(miss) > max_gap
-        flat[too_long] = np.nan
-    return flat.reshape(x.shape)
+    if not miss.any(): return x
+    T, cols = len(flat), np.arange(flat.shape[1])
+    prev, nxt = _neighbours(miss)
+    before, after = flat[np.maximum(prev, 0), cols], flat[np.minimum(nxt, T - 1), cols]
+    w = (np.arange(T)[:, None] - prev) / np.maximum(nxt - prev, 1)
+    lead, trail = miss & (prev < 0), miss & (nxt >= T)
+    out = np.where(miss & ~lead & ~trail, before + w * (after - before), flat)
+    if ends == "nearest": out = np.where(lead, after, np.where(trail, before, out))
+    elif ends == "mean":
+        n_ok = (~miss).sum(0)
+        mean = np.where(n_ok > 0, np.where(miss, 0.0, flat).sum(0) / np.maximum(n_ok, 1), np.nan)
+        out = np.where(lead | trail, mean, out)
+    if max_gap is not None: out[miss & (nxt - prev - 1 > max_gap)] = np.nan
+    return out.reshape(x.shape)
 
-# %% ../nbs/09_preprocess.ipynb #ca9a0047
+# %% ../nbs/09_preprocess.ipynb #2942c0f8
 def drop_low_confidence(pose:PoseSequence, min_confidence:float=0.1) -> PoseSequence:
     "Mark joints detected with confidence below `min_confidence` as missing."
     d = pose.data.copy()
@@ -69,7 +69,7 @@ def fill_gaps(pose:PoseSequence, max_gap_s:float=0.2, min_confidence:float=0.1) 
     d[filled, 2] = 0.0  # interpolated points carry no detection confidence
     return PoseSequence(d, pose.skeleton, pose.fps, pose.frames, {**pose.meta, "filled_fraction": float(filled.mean())})
 
-# %% ../nbs/09_preprocess.ipynb #1a94694e
+# %% ../nbs/09_preprocess.ipynb #acc3ca93
 def _nan_bridged(x):
     "Linearly bridge NaN (holding the ends) for filtering; returns the filled array and the NaN mask."
     mask = np.isnan(x)
@@ -84,22 +84,32 @@ def gaussian_smooth(x:np.ndarray, sigma_frames:float=1.0) -> np.ndarray:
 
 @lru_cache(64)
 def _butter(order, cutoff_hz, fps):
-    "Butterworth low-pass design (second-order sections), cached: designing costs more than filtering a clip."
-    return signal.butter(order, cutoff_hz, fs=fps, output="sos")
+    """Butterworth low-pass design (second-order sections) and its steady-state initial conditions, cached: designing
+    them costs more than filtering a clip."""
+    sos = signal.butter(order, cutoff_hz, fs=fps, output="sos")
+    return sos, signal.sosfilt_zi(sos)
+
+def _filtfilt(sos, zi, x, pad):
+    """`scipy.signal.sosfiltfilt` along axis 0 of a 2D array (odd extension by `pad` rows, a forward and a backward pass
+    each started in steady state), with the steady-state conditions `zi` precomputed instead of solved on every call."""
+    ext = np.concatenate([2 * x[:1] - x[pad:0:-1], x, 2 * x[-1:] - x[-2:-pad - 2:-1]])
+    y, _ = signal.sosfilt(sos, ext, axis=0, zi=zi[:, :, None] * ext[0])
+    y, _ = signal.sosfilt(sos, y[::-1], axis=0, zi=zi[:, :, None] * y[-1])
+    return y[::-1][pad:len(ext) - pad]
 
 def lowpass(x:np.ndarray, fps:float, cutoff_hz:float=6.0, order:int=4) -> np.ndarray:
     "Zero-lag Butterworth low-pass along time (axis 0) with the cut-off in Hz; NaN stay NaN."
     if cutoff_hz >= fps / 2: raise ValueError(f"cut-off {cutoff_hz} Hz must be below the Nyquist frequency {fps / 2} Hz")
-    sos = _butter(order, float(cutoff_hz), float(fps))
+    sos, zi = _butter(order, float(cutoff_hz), float(fps))
     filled, mask = _nan_bridged(x)
     cols = ~np.isnan(filled).reshape(len(x), -1).any(0)
     flat = filled.reshape(len(x), -1).copy()
     if len(x) > 3 * 2 * len(sos) and cols.any():
-        flat[:, cols] = signal.sosfiltfilt(sos, flat[:, cols], axis=0, padlen=min(len(x) - 1, 3 * 2 * len(sos)))
+        flat[:, cols] = _filtfilt(sos, zi, flat[:, cols], min(len(x) - 1, 3 * 2 * len(sos)))
     out = flat.reshape(x.shape); out[mask] = np.nan
     return out
 
-# %% ../nbs/09_preprocess.ipynb #6057328a
+# %% ../nbs/09_preprocess.ipynb #60f6e683
 def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     "Linear resampling of a pose sequence to `fps`; confidence follows the nearest original frame."
     if fps == pose.fps: return pose
@@ -112,7 +122,7 @@ def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     data = np.concatenate([out.reshape(n, -1, 2), pose.data[near, :, 2:]], -1)
     return PoseSequence(data, pose.skeleton, fps, meta={**pose.meta, "resampled_from_fps": pose.fps})
 
-# %% ../nbs/09_preprocess.ipynb #6db9d82a
+# %% ../nbs/09_preprocess.ipynb #15c80da7
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
 
 def forward_fill(x:np.ndarray) -> np.ndarray:
@@ -159,7 +169,7 @@ def fix_leg_swaps(pose:PoseSequence) -> PoseSequence:
     swapped = leg_swap_frames(forward_fill(com.xy), pose.fps)
     return PoseSequence(unswap_legs(com.data, swapped), COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
-# %% ../nbs/09_preprocess.ipynb #b188dcc2
+# %% ../nbs/09_preprocess.ipynb #f8d45dd4
 def normalise_body(xy:np.ndarray) -> np.ndarray:
     "Centre common-joint coordinates `(T, 19, 2)` on the mid-hip and divide by each frame's mean hip-knee length."
     c = COMMON.index
@@ -190,7 +200,7 @@ def derived_features(xy:np.ndarray) -> dict:
         out[f"{s}_ankle_x_lead"] = P[f"{s}_ankle"][:, 0] - P[f"{o}_ankle"][:, 0]
     return out
 
-# %% ../nbs/09_preprocess.ipynb #decf1617
+# %% ../nbs/09_preprocess.ipynb #e9cd88a6
 FEATURE_JOINTS = ("ankle", "knee", "hip", "big_toe")
 
 def side_features(xy, derived, side):
@@ -213,7 +223,7 @@ def mobile_gaitlab_features(pose:PoseSequence, double_sided:bool=False, sigma_fr
     return np.concatenate([L[:, :8], R[:, :8], np.stack([der["l_knee_angle"], der["r_knee_angle"], der["l_ankle_angle"],
                            der["r_ankle_angle"], der["l_toe_ankle_dist"], der["r_toe_ankle_dist"], der["r_ankle_x_lead"]], -1)], -1)
 
-# %% ../nbs/09_preprocess.ipynb #c49421e6
+# %% ../nbs/09_preprocess.ipynb #6bfb8565
 def gait_windows(features:np.ndarray, missing:np.ndarray, length:int=124, stride:int=31, max_missing:float=0.25,
                  max_windows:int=13):
     """Cut `(T, F)` features into windows of `length` frames every `stride` frames (at most `max_windows`), keeping
