@@ -6,9 +6,10 @@ The original mobile-gaitlab code reads OpenPose JSON at ~25 us/frame and preproc
 500-frame video, ~40 s for 2,000 videos on one core).
 
 BENCH_VIDEOS (default 400) videos are written to a temporary folder (500 files each). The 2-process run is timed twice:
-a first pass straight after writing (the kernel is still settling 200,000 new files: slower and noisy on this VM) and
-a second, warm pass — files in the OS cache, as for any second pass over a dataset and as the original's per-frame
-figures were measured. The target is judged on the warm pass; both are printed. The time for 2,000 videos is projected
+a first pass straight after writing (the kernel is still settling 200,000 new files, and reading each new file for the
+first time updates its access time: slower and noisy on this VM) and, once those updates are written back, three warm passes — files in the OS cache, as for any second pass over a dataset and as the original's per-frame
+figures were measured. The target is judged on the median warm pass (this VM's timings vary by ~20 % run to run);
+all are printed. The time for 2,000 videos is projected
 linearly, or measured with BENCH_VIDEOS=2000 (1M small files: on this VM many are then read from disk, several times
 slower — reading cold JSON is disk-bound, ~100 us/frame here with caches dropped)."""
 import os, tempfile, time
@@ -53,17 +54,21 @@ def main():
         t0 = time.perf_counter(); paths = make_videos(Path(d), N_VIDEOS)
         os.sync()  # let the kernel finish writing the files back, so timing is not competing with it
         print(f"wrote {N_VIDEOS} videos x {N_FRAMES} frames of OpenPose JSON in {time.perf_counter() - t0:.1f} s")
+        warm = []
         with ProcessPoolExecutor(2) as ex:
-            for label in ("first pass", "warm pass"):
+            for label in ("first pass", "warm pass 1", "warm pass 2", "warm pass 3"):
                 t = time.perf_counter(); cad = list(ex.map(measure, paths, chunksize=16)); dt = time.perf_counter() - t
                 assert all(abs(c - 115) < 3 for c in cad), "benchmark walkers should measure ~115 steps/min"
                 print(f"2 processes, {label}: {N_VIDEOS} videos in {dt:.2f} s = {N_VIDEOS / dt:.0f} videos/s, "
                       f"{dt / (N_VIDEOS * N_FRAMES) * 1e6:.1f} us/frame wall")
+                if label.startswith("warm"): warm.append(dt)
+                else: os.sync()  # the first read of a new file updates its access time: write those inodes back now
         split = stage_split(paths[:50])
         print("one process, warm, per video: " + ", ".join(f"{k} {v * 1e3:.2f} ms ({v / N_FRAMES * 1e6:.1f} us/frame)" for k, v in split.items())
               + f"; total {sum(split.values()) * 1e3:.2f} ms")
-        per_2000 = dt / N_VIDEOS * 2000
-        print(f"2,000 videos x 500 frames, warm: {per_2000:.1f} s ({'measured' if N_VIDEOS == 2000 else 'projected'}); "
+        per_2000 = np.median(warm) / N_VIDEOS * 2000
+        print(f"2,000 videos x 500 frames, warm (median of 3 passes; fastest {min(warm) / N_VIDEOS * 2000:.1f} s, slowest "
+              f"{max(warm) / N_VIDEOS * 2000:.1f} s): {per_2000:.1f} s ({'measured' if N_VIDEOS == 2000 else 'projected'}); "
               f"target <= {TARGET_S:.0f} s: {'MET' if per_2000 <= TARGET_S else 'NOT MET'}")
 
 if __name__ == "__main__": main()

@@ -18,14 +18,16 @@ from .skeletons import get_skeleton, BODY25, COCO18, COCO17, HALPE26, MEDIAPIPE3
 from .pose import PoseSequence, PoseFormatError, from_sparse_frames, convert_skeleton
 from .tracking import select_person
 
-# %% ../nbs/03_formats.ipynb #c5b178a6
+# %% ../nbs/03_formats.ipynb #6d662068
 def read_bytes(path) -> bytes:
     "A whole file's bytes with plain system calls (several times cheaper than `open()` for the many small files OpenPose writes)."
     fd = os.open(path, os.O_RDONLY)
     try:
-        chunks = [os.read(fd, 1 << 16)]
-        while len(chunks[-1]) == 1 << 16: chunks.append(os.read(fd, 1 << 16))
-        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+        raw = os.read(fd, 1 << 14)  # OpenPose frames are 1-6 kB: one read (a smaller buffer is cheaper to allocate)
+        if len(raw) < 1 << 14: return raw
+        chunks = [raw]
+        while chunk := os.read(fd, 1 << 16): chunks.append(chunk)
+        return b"".join(chunks)
     finally: os.close(fd)
 
 @contextmanager

@@ -99,17 +99,32 @@ def from_sparse_frames(frame_numbers, rows, skeleton, fps, meta=None) -> PoseSeq
     data[f - f[0]] = rows
     return PoseSequence(data, skeleton, fps, frames=[int(f[0])], meta=meta)
 
-# %% ../nbs/01_pose.ipynb #1885cced
+# %% ../nbs/01_pose.ipynb #b654cf85
+_COMMON_INDEX = {}
+
+def _common_index(sk) -> tuple:
+    """For skeleton `sk`, cached: the common joints copied from one own joint as `(targets, sources)`, and
+    `[(target, own joints)]` for those averaged from several (e.g. COCO's mid-hip from both hips)."""
+    hit = _COMMON_INDEX.get(id(sk))
+    if hit is None or hit[0] is not sk:
+        single, several = ([], []), []
+        for k, j in enumerate(COMMON.joints):
+            src = sk.common.get(j)
+            if src is None: continue
+            idx = [sk.index(s) for s in (src if isinstance(src, tuple) else (src,))]
+            if len(idx) == 1: single[0].append(k); single[1].append(idx[0])
+            else: several.append((k, idx))
+        hit = _COMMON_INDEX[id(sk)] = (sk, single, several)
+    return hit[1:]
+
 def to_common(pose:PoseSequence) -> PoseSequence:
     "Map `pose` onto the `COMMON` joint set (see `mapping_table`)."
     if pose.skeleton is COMMON: return pose
-    sk = pose.skeleton
+    (targets, sources), several = _common_index(pose.skeleton)
     out = np.full((pose.n_frames, COMMON.n_joints, 3), np.nan)
     out[..., 2] = 0.0
-    for k, j in enumerate(COMMON.joints):
-        src = sk.common.get(j)
-        if src is None: continue
-        idx = [sk.index(s) for s in (src if isinstance(src, tuple) else (src,))]
+    out[:, targets] = pose.data[:, sources]
+    for k, idx in several:
         block = pose.data[:, idx]
         out[:, k, :2] = block[..., :2].mean(1)  # NaN if any part is missing
         out[:, k, 2] = block[..., 2].min(1)

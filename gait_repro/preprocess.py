@@ -16,7 +16,7 @@ from .pose import PoseSequence, to_common
 from .skeletons import COMMON
 from .formats import zeros_to_missing
 
-# %% ../nbs/09_preprocess.ipynb #331d03c1
+# %% ../nbs/09_preprocess.ipynb #d5740b73
 def _neighbours(missing:np.ndarray) -> tuple:
     "For a boolean `(T, C)` array: per entry the last present row at or before it (-1 if none) and the first at or after it (T if none)."
     T = len(missing); t = np.arange(T)[:, None]
@@ -35,22 +35,24 @@ def interpolate_gaps(x:np.ndarray, max_gap:int=None, ends:str=None) -> np.ndarra
     frames stay NaN. `ends`: None leaves leading/trailing NaN, 'nearest' holds the first/last value,
     'mean' uses the column mean (mobile-gaitlab)."""
     x = np.array(x, dtype=float)
-    flat = x.reshape(len(x), -1)
-    miss = np.isnan(flat)
-    if not miss.any(): return x
-    T, cols = len(flat), np.arange(flat.shape[1])
+    flat = x.reshape(len(x), -1)  # a view of the copy `x`: its holed columns are filled in place
+    holed = np.isnan(flat).any(0)
+    if not holed.any(): return x
+    sub = flat[:, holed]; miss = np.isnan(sub)
+    T, cols = len(sub), np.arange(sub.shape[1])
     prev, nxt = _neighbours(miss)
-    before, after = flat[np.maximum(prev, 0), cols], flat[np.minimum(nxt, T - 1), cols]
+    before, after = sub[np.maximum(prev, 0), cols], sub[np.minimum(nxt, T - 1), cols]
     w = (np.arange(T)[:, None] - prev) / np.maximum(nxt - prev, 1)
     lead, trail = miss & (prev < 0), miss & (nxt >= T)
-    out = np.where(miss & ~lead & ~trail, before + w * (after - before), flat)
+    out = np.where(miss & ~lead & ~trail, before + w * (after - before), sub)
     if ends == "nearest": out = np.where(lead, after, np.where(trail, before, out))
     elif ends == "mean":
         n_ok = (~miss).sum(0)
-        mean = np.where(n_ok > 0, np.where(miss, 0.0, flat).sum(0) / np.maximum(n_ok, 1), np.nan)
+        mean = np.where(n_ok > 0, np.where(miss, 0.0, sub).sum(0) / np.maximum(n_ok, 1), np.nan)
         out = np.where(lead | trail, mean, out)
     if max_gap is not None: out[miss & (nxt - prev - 1 > max_gap)] = np.nan
-    return out.reshape(x.shape)
+    flat[:, holed] = out
+    return x
 
 # %% ../nbs/09_preprocess.ipynb #2942c0f8
 def drop_low_confidence(pose:PoseSequence, min_confidence:float=0.1) -> PoseSequence:
@@ -122,18 +124,21 @@ def resample(pose:PoseSequence, fps:float) -> PoseSequence:
     data = np.concatenate([out.reshape(n, -1, 2), pose.data[near, :, 2:]], -1)
     return PoseSequence(data, pose.skeleton, fps, meta={**pose.meta, "resampled_from_fps": pose.fps})
 
-# %% ../nbs/09_preprocess.ipynb #15c80da7
+# %% ../nbs/09_preprocess.ipynb #fd607d65
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
 
 def forward_fill(x:np.ndarray) -> np.ndarray:
     "Carry the last seen value forward along time over NaN (leading NaN take the first seen value); vectorised."
     flat = np.array(x, float).reshape(len(x), -1)
-    ok = np.isfinite(flat)
-    idx = np.where(ok, np.arange(len(flat))[:, None], 0)
+    holed = ~np.isfinite(flat).all(0)
+    if not holed.any(): return flat.reshape(x.shape)
+    sub = flat[:, holed]; ok = np.isfinite(sub)
+    idx = np.where(ok, np.arange(len(sub))[:, None], 0)
     np.maximum.accumulate(idx, axis=0, out=idx)
     first = np.argmax(ok, axis=0)
     idx = np.where(np.maximum.accumulate(ok, axis=0), idx, first[None, :])
-    return np.take_along_axis(flat, idx, axis=0).reshape(x.shape)
+    flat[:, holed] = np.take_along_axis(sub, idx, axis=0)
+    return flat.reshape(x.shape)
 
 def leg_swap_frames(xy:np.ndarray, fps:float=30.0, swap_cost:float=0.15) -> np.ndarray:
     """Frames `(T,)` whose leg labels are swapped, from common-joint coordinates `(T, 19, 2)` whose gaps are forward-filled
