@@ -101,7 +101,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-_foot_point(xy, s, "big_toe", direction), period)
     return out
 
-# %% ../nbs/10_events.ipynb #34c5df2f
+# %% ../nbs/10_events.ipynb #6eb81e4d
 def _crossings(v, lo, hi, level, falling, last=False):
     """For each window `[lo[i], hi[i]]` (sub-frame, clipped to `v`), the sub-frame index where `v` first (or `last`)
     crosses `level`, falling or rising; NaN where it does not. Vectorised: every crossing of `v` is found once and
@@ -119,23 +119,27 @@ def _crossings(v, lo, hi, level, falling, last=False):
     out[ok] = g + (v[g] - level) / (v[g] - v[g + 1])
     return out
 
-def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5, ankle_toe_off:float=1.0) -> dict:
+def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5, ankle_heel_strike:float=0.7,
+                    ankle_toe_off:float=1.0) -> dict:
     """Foot-velocity events: heel strike where the heel's forward speed falls through `threshold` × the walker's mean
     speed, toe-off where the toe's rises through it; searched from each Zeni event (sub-frame). Skeletons without feet
-    (COCO-17) use the ankle for both; its toe-off is where it overtakes the pelvis (`ankle_toe_off` × mean speed)."""
+    (COCO-17) use the ankle for both: heel strike where it slows through `ankle_heel_strike` × mean speed, toe-off
+    where it overtakes the pelvis (`ankle_toe_off` × mean speed)."""
     zeni = zeni_events(xy, fps, direction)
-    hip_v = direction * np.gradient(xy[:, COMMON.index("mid_hip"), 0])
-    level = threshold * np.nanmedian(hip_v)
+    speed = np.nanmedian(direction * np.gradient(xy[:, COMMON.index("mid_hip"), 0]))
     out = {}
     for name, s in SIDES.items():
-        heel_j = f"{s}_heel" if np.isfinite(xy[:, COMMON.index(f"{s}_heel"), 0]).any() else f"{s}_ankle"
+        has_heel = np.isfinite(xy[:, COMMON.index(f"{s}_heel"), 0]).any()
         has_toe = np.isfinite(xy[:, COMMON.index(f"{s}_big_toe"), 0]).any()
-        toe_j = f"{s}_big_toe" if has_toe else f"{s}_ankle"
+        heel_j, toe_j = (f"{s}_heel" if has_heel else f"{s}_ankle"), (f"{s}_big_toe" if has_toe else f"{s}_ankle")
         hv = direction * np.gradient(xy[:, COMMON.index(heel_j), 0]); tv = direction * np.gradient(xy[:, COMMON.index(toe_j), 0])
         w = 0.2 * fps  # Zeni's heel strike precedes contact and its toe-off follows lift-off, by a few hundredths of a second
-        to_level, after = (level, 1) if has_toe else (ankle_toe_off * np.nanmedian(hip_v), 0.1 * fps)
+        hs_level = (threshold if has_heel else ankle_heel_strike) * speed
+        to_level, after = (threshold * speed, 1) if has_toe else (ankle_toe_off * speed, 0.1 * fps)
         hs, to = zeni[f"{name}_heel_strike"], zeni[f"{name}_toe_off"]
-        out[f"{name}_heel_strike"] = _crossings(hv, hs, hs + w, level, True)
+        out[f"{name}_heel_strike"] = _crossings(hv, hs, hs + w, hs_level, True)
+        early = np.isnan(out[f"{name}_heel_strike"])  # the foot had already slowed down at the Zeni event: look back
+        out[f"{name}_heel_strike"][early] = _crossings(hv, hs[early] - w / 2, hs[early], hs_level, True, last=True)
         out[f"{name}_toe_off"] = _crossings(tv, to - w, to + after, to_level, False, last=True)
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
