@@ -105,7 +105,7 @@ def contact_positions(tracks:dict, idx:dict, direction:int, scale:Scale, per_fra
     if np.polyfit(allt[ok], (allp[ok] - centre) @ u, 1)[0] < 0: u = -u  # pointing the way the walker goes
     return {s: (floor[s] - centre) @ u for s in tracks}
 
-# %% ../nbs/11_params.ipynb #642c6aaa
+# %% ../nbs/11_params.ipynb #8d455fe8
 def _at(x, idx):
     "Linear interpolation of a per-frame signal at sub-frame indices."
     ok = np.isfinite(x)
@@ -124,10 +124,6 @@ def _next_after(t, times, before=np.inf):
 # swing ≥ ~30 %, leaving ≤ 40 % for initial + terminal double support); a longer one spans a missed event
 MAX_INITIAL_DOUBLE_SUPPORT = 1 / 3
 
-def _earliest(a, b):
-    "Element-wise minimum of two event-time arrays, where NaN means no event (so a NaN in `a` stays NaN)."
-    return np.where(np.isnan(a), np.nan, np.fmin(a, b))
-
 def support_intervals(hs:dict, to:dict, side:str) -> dict:
     """Stance, swing, initial double support and single support intervals (s) of foot `side` ('left'/'right') from
     sorted heel-strike and toe-off times per foot. Each interval ends at the event that must come next; where another
@@ -139,7 +135,7 @@ def support_intervals(hs:dict, to:dict, side:str) -> dict:
     stance = _next_after(h, t, np.r_[h[1:], np.inf]) - h
     unless = lambda x: np.where(np.isnan(x), np.inf, x)  # a bound only where that next event was seen
     swing = _next_after(t, h, unless(_next_after(t, t))) - t
-    init_ds = _next_after(h, too, _earliest(_next_after(h, t), unless(_next_after(h, ho)))) - h
+    init_ds = _next_after(h, too, np.minimum(_next_after(h, t), unless(_next_after(h, ho)))) - h  # no own toe-off seen: NaN
     init_ds[init_ds > max_ds] = np.nan
     single = _next_after(too, ho, unless(_next_after(too, too))) - too  # the other foot's swing
     return {k: v[np.isfinite(v)] for k, v in (("stance", stance), ("swing", swing), ("initial_double_support", init_ds),
@@ -178,7 +174,7 @@ def cycle_normalise(x:np.ndarray, heel_strikes:np.ndarray, n:int=101) -> np.ndar
     cycles = [_at(x, np.linspace(a, b, n)) for a, b in zip(heel_strikes[:-1], heel_strikes[1:])]
     return np.array(cycles).reshape(-1, n)
 
-# %% ../nbs/11_params.ipynb #2edb6140
+# %% ../nbs/11_params.ipynb #c8fe4a32
 # ankle height at heel strike / nose-to-ankle height: the ankle joint is 0.039 H above a flat foot (Winter 2009) and at
 # heel strike the foot is pitched ~20° up, lifting it by 0.25 foot lengths × sin 20° ≈ 0.013 H; nose to ankle ≈ 0.90 H
 ANKLE_HEIGHT_FRACTION = 0.058
@@ -213,7 +209,8 @@ def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_h
     per_side = {}
     for s in SIDES:
         stride_t = np.diff(t[s]); stride_l = np.diff([pos_t[s][x] for x in t[s]])
-        stance, swing, init_ds, single = support_intervals(t, t_to, s).values()
+        iv = support_intervals(t, t_to, s)
+        stance, swing, init_ds, single = iv["stance"], iv["swing"], iv["initial_double_support"], iv["single_support"]
         sl = [r[3] for r in steps if r[0] == s]; st = [r[2] for r in steps if r[0] == s]
         per_side[s] = {"step_length_m": _mean(sl), "step_time_s": _mean(st), "stride_length_m": _mean(stride_l),
                        "stride_time_s": _mean(stride_t), "stance_s": _mean(stance), "swing_s": _mean(swing),
