@@ -8,17 +8,17 @@ __all__ = ['HEALTHGAIT_FPS', 'TABLE_COLUMNS', 'FORMATS', 'read_bytes', 'gc_pause
            'pose_to_table', 'write_table', 'read_table', 'openpose_person', 'write_openpose', 'write_alphapose',
            'write_mediapipe', 'write_healthgait', 'detect_format', 'read_pose']
 
-# %% ../nbs/03_formats.ipynb #8668a997
+# %% ../nbs/03_formats.ipynb #2a32ea2c
 import gc, os, re, shutil, tempfile
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
-import orjson
+import orjson, simdjson
 from .skeletons import get_skeleton, BODY25, COCO18, COCO17, HALPE26, MEDIAPIPE33
 from .pose import PoseSequence, PoseFormatError, from_sparse_frames, convert_skeleton
 from .tracking import select_person
 
-# %% ../nbs/03_formats.ipynb #6d662068
+# %% ../nbs/03_formats.ipynb #53b5b2e3
 def read_bytes(path) -> bytes:
     "A whole file's bytes with plain system calls (several times cheaper than `open()` for the many small files OpenPose writes)."
     fd = os.open(path, os.O_RDONLY)
@@ -34,7 +34,8 @@ def read_bytes(path) -> bytes:
 def gc_paused():
     """Pause Python's cyclic garbage collector. Parsing thousands of small JSON documents allocates many containers,
     which triggers collections over everything parsed so far: pausing them makes reading OpenPose folders ~2x faster.
-    Parsed JSON holds no reference cycles, so nothing is leaked."""
+    Parsed JSON holds no reference cycles, so nothing is leaked. Free the parsed documents inside the block: containers
+    freed while paused are taken off the collector's count, so resuming does not start a collection over them."""
     was = gc.isenabled(); gc.disable()
     try: yield
     finally:
@@ -115,7 +116,7 @@ def _openpose_people(d, path, frame):
         out.append(kp)
     return out
 
-# %% ../nbs/03_formats.ipynb #c2f5f5f4
+# %% ../nbs/03_formats.ipynb #ba65fb38
 def zeros_to_missing(a):
     "Estimators mark an undetected joint as x = y = confidence = 0 (OpenPose) : make it NaN with confidence 0."
     a = np.asarray(a, dtype=float)
@@ -123,13 +124,37 @@ def zeros_to_missing(a):
     a[miss, :2] = np.nan
     return a
 
-def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
-    "Read an OpenPose output folder (or one frame's JSON) into a `PoseSequence`; `person='first'` mimics mobile-gaitlab."
-    path = Path(path)
-    files = openpose_files(path) if path.is_dir() else [(_frame_number(path.name, path), path)]
-    fps = _need_fps(fps, path)
-    numbers = [f for f, _ in files]
-    with gc_paused(): docs = [load_json(p) for _, p in files]
+_KEYPOINTS = b'"pose_keypoints_2d"'
+
+def _single_person(parser, raw):
+    """`(n values, float64 buffer)` of the one person in an OpenPose frame's bytes, `None` if it lists nobody; raises
+    (`ValueError`, `KeyError`, `TypeError`, ...) on anything else, including keypoints nested deeper than one list."""
+    people = parser.parse(raw)["people"]
+    if len(people) == 0: return None
+    if len(people) > 1: raise ValueError("several people")
+    kp = people[0]["pose_keypoints_2d"]
+    at = raw.find(_KEYPOINTS); end = raw.find(b"]", at)
+    if at < 0 or raw.count(b"[", at, end) != 1: raise ValueError("nested or escaped keypoints")  # as_buffer flattens
+    return len(kp), kp.as_buffer(of_type="d")
+
+def _openpose_single(files):
+    """Fast path for the common case, each frame listing at most one person: `(skeleton, data)` straight from
+    simdjson's float buffers (no Python float per value), or `None` for anything else (read by the general path)."""
+    parser = simdjson.Parser()
+    try: kps = [_single_person(parser, read_bytes(p)) for _, p in files]
+    except (ValueError, KeyError, TypeError, IndexError, RuntimeError, OSError): return None
+    present = [i for i, k in enumerate(kps) if k is not None and k[0]]
+    lengths = {kps[i][0] for i in present}
+    if len(lengths) != 1 or not lengths <= set(_OP_SKELETONS): return None
+    sk = _OP_SKELETONS[lengths.pop()]
+    rows = np.frombuffer(b"".join([kps[i][1] for i in present])).reshape(len(present), -1, 3)
+    data = np.full((len(files), sk.n_joints, 3), np.nan); data[..., 2] = 0; data[present] = rows
+    return sk, zeros_to_missing(data)
+
+def _openpose_arrays(files, path, person):
+    "Parse OpenPose frames `files` into `(skeleton, data (frames, joints, 3), person info)`, naming the first bad file."
+    if (fast := _openpose_single(files)) is not None: return *fast, {"n_tracks": 1, "multi_person_frames": 0}
+    docs = [load_json(p) for _, p in files]
     try:  # fast path: well-formed frames, as OpenPose writes them
         people = [[q["pose_keypoints_2d"] for q in d["people"] if len(q["pose_keypoints_2d"])] for d in docs]
         if not {len(kp) for ps in people for kp in ps} <= set(_OP_SKELETONS): raise ValueError
@@ -148,8 +173,16 @@ def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
     else:
         data, info = select_person([zeros_to_missing(numeric_array(ps, p, [(p, f)] * len(ps)).reshape(len(ps), -1, 3)) if ps
                                     else np.zeros((0, sk.n_joints, 3)) for ps, (f, p) in zip(people, files)])
+    return sk, data, info
+
+def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
+    "Read an OpenPose output folder (or one frame's JSON) into a `PoseSequence`; `person='first'` mimics mobile-gaitlab."
+    path = Path(path)
+    files = openpose_files(path) if path.is_dir() else [(_frame_number(path.name, path), path)]
+    fps = _need_fps(fps, path)
+    with gc_paused(): sk, data, info = _openpose_arrays(files, path, person)  # parsed documents are freed before GC resumes
     meta = {"source": str(path), "format": "openpose", "units": "px", "person": info}
-    return from_sparse_frames(numbers, data, sk, fps, meta)
+    return from_sparse_frames([f for f, _ in files], data, sk, fps, meta)
 
 # %% ../nbs/03_formats.ipynb #f989ded6
 _AP_SKELETONS = {51: COCO17, 78: HALPE26, 408: HALPE26}
