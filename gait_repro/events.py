@@ -101,7 +101,7 @@ def zeni_events(xy:np.ndarray, fps:float, direction:int) -> dict:
         out[f"{name}_toe_off"] = _peaks(-_foot_point(xy, s, "big_toe", direction), period)
     return out
 
-# %% ../nbs/10_events.ipynb #6eb81e4d
+# %% ../nbs/10_events.ipynb #e75b35d7
 def _crossings(v, lo, hi, level, falling, last=False):
     """For each window `[lo[i], hi[i]]` (sub-frame, clipped to `v`), the sub-frame index where `v` first (or `last`)
     crosses `level`, falling or rising; NaN where it does not. Vectorised: every crossing of `v` is found once and
@@ -120,13 +120,17 @@ def _crossings(v, lo, hi, level, falling, last=False):
     return out
 
 def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5, ankle_heel_strike:float=0.7,
-                    ankle_toe_off:float=1.0) -> dict:
+                    ankle_toe_off:float=1.0, ankle_pelvis_weight:tuple=(0.5, 0.3)) -> dict:
     """Foot-velocity events: heel strike where the heel's forward speed falls through `threshold` × the walker's mean
     speed, toe-off where the toe's rises through it; searched from each Zeni event (sub-frame). Skeletons without feet
-    (COCO-17) use the ankle for both: heel strike where it slows through `ankle_heel_strike` × mean speed, toe-off
-    where it overtakes the pelvis (`ankle_toe_off` × mean speed)."""
+    (COCO-17) use the ankle for both: heel strike where it slows through `ankle_heel_strike` × the walker's speed,
+    toe-off where it overtakes the pelvis (`ankle_toe_off` × it); that speed blends the mean with the pelvis's
+    instantaneous speed, weighted by `ankle_pelvis_weight` (heel strike, toe-off)."""
     zeni = zeni_events(xy, fps, direction)
-    speed = np.nanmedian(direction * np.gradient(xy[:, COMMON.index("mid_hip"), 0]))
+    pelvis = direction * np.gradient(xy[:, COMMON.index("mid_hip"), 0])
+    speed = np.nanmedian(pelvis)
+    pelvis = np.where(np.isfinite(pelvis), pelvis, speed)  # the mean where the pelvis is not seen
+    blend = lambda wt: speed + wt * (pelvis - speed)
     out = {}
     for name, s in SIDES.items():
         has_heel = np.isfinite(xy[:, COMMON.index(f"{s}_heel"), 0]).any()
@@ -134,17 +138,17 @@ def velocity_events(xy:np.ndarray, fps:float, direction:int, threshold:float=0.5
         heel_j, toe_j = (f"{s}_heel" if has_heel else f"{s}_ankle"), (f"{s}_big_toe" if has_toe else f"{s}_ankle")
         hv = direction * np.gradient(xy[:, COMMON.index(heel_j), 0]); tv = direction * np.gradient(xy[:, COMMON.index(toe_j), 0])
         w = 0.2 * fps  # Zeni's heel strike precedes contact and its toe-off follows lift-off, by a few hundredths of a second
-        hs_level = (threshold if has_heel else ankle_heel_strike) * speed
-        to_level, after = (threshold * speed, 1) if has_toe else (ankle_toe_off * speed, 0.1 * fps)
+        hv = hv - (threshold * speed if has_heel else ankle_heel_strike * blend(ankle_pelvis_weight[0]))  # crossings of 0
+        tv, after = (tv - threshold * speed, 1) if has_toe else (tv - ankle_toe_off * blend(ankle_pelvis_weight[1]), 0.1 * fps)
         hs, to = zeni[f"{name}_heel_strike"], zeni[f"{name}_toe_off"]
-        out[f"{name}_heel_strike"] = _crossings(hv, hs, hs + w, hs_level, True)
+        out[f"{name}_heel_strike"] = _crossings(hv, hs, hs + w, 0.0, True)
         early = np.isnan(out[f"{name}_heel_strike"])  # the foot had already slowed down at the Zeni event: look back
-        out[f"{name}_heel_strike"][early] = _crossings(hv, hs[early] - w / 2, hs[early], hs_level, True, last=True)
-        out[f"{name}_toe_off"] = _crossings(tv, to - w, to + after, to_level, False, last=True)
+        out[f"{name}_heel_strike"][early] = _crossings(hv, hs[early] - w / 2, hs[early], 0.0, True, last=True)
+        out[f"{name}_toe_off"] = _crossings(tv, to - w, to + after, 0.0, False, last=True)
         for k in (f"{name}_heel_strike", f"{name}_toe_off"): out[k] = out[k][np.isfinite(out[k])]
     return out
 
-# %% ../nbs/10_events.ipynb #5748ad77
+# %% ../nbs/10_events.ipynb #5a01e7b8
 def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     """Health&Gait's step detection: the L-R ankle distance, FFT low-passed up to its dominant frequency; each peak is a
     heel strike of the leading foot. No toe-offs."""
@@ -161,7 +165,7 @@ def healthgait_events(xy:np.ndarray, fps:float, direction:int) -> dict:
     return {"left_heel_strike": pk[~lead_right], "right_heel_strike": pk[lead_right],
             "left_toe_off": np.zeros(0), "right_toe_off": np.zeros(0)}
 
-# %% ../nbs/10_events.ipynb #7ef73ca0
+# %% ../nbs/10_events.ipynb #b49c8404
 METHODS = {"velocity": velocity_events, "zeni": zeni_events, "healthgait": healthgait_events}
 
 def detect_events(pose:PoseSequence, method:str="velocity", min_speed:float=0.15) -> dict:
