@@ -116,7 +116,7 @@ def _openpose_people(d, path, frame):
         out.append(kp)
     return out
 
-# %% ../nbs/03_formats.ipynb #ba65fb38
+# %% ../nbs/03_formats.ipynb #43e45043
 def zeros_to_missing(a):
     "Estimators mark an undetected joint as x = y = confidence = 0 (OpenPose) : make it NaN with confidence 0."
     a = np.asarray(a, dtype=float)
@@ -138,7 +138,7 @@ def _single_person(parser, raw):
     return len(kp), kp.as_buffer(of_type="d")
 
 def _openpose_single(files):
-    """Fast path for the common case, each frame listing at most one person: `(skeleton, data)` straight from
+    """Fast path for the common case, each frame listing at most one person: `(skeleton, data, info)` straight from
     simdjson's float buffers (no Python float per value), or `None` for anything else (read by the general path)."""
     parser = simdjson.Parser()
     try: kps = [_single_person(parser, read_bytes(p)) for _, p in files]
@@ -148,12 +148,16 @@ def _openpose_single(files):
     if len(lengths) != 1 or not lengths <= set(_OP_SKELETONS): return None
     sk = _OP_SKELETONS[lengths.pop()]
     rows = np.frombuffer(b"".join([kps[i][1] for i in present])).reshape(len(present), -1, 3)
-    data = np.full((len(files), sk.n_joints, 3), np.nan); data[..., 2] = 0; data[present] = rows
-    return sk, zeros_to_missing(data)
+    return sk, *_one_per_frame(len(files), sk, present, rows)
+
+def _one_per_frame(n_frames, sk, present, rows):
+    "`(data (frames, joints, 3), person info)` from the keypoint `rows` of the frames `present`; other frames missing."
+    data = np.full((n_frames, sk.n_joints, 3), np.nan); data[..., 2] = 0; data[present] = rows
+    return zeros_to_missing(data), {"n_tracks": 1, "multi_person_frames": 0}
 
 def _openpose_arrays(files, path, person):
     "Parse OpenPose frames `files` into `(skeleton, data (frames, joints, 3), person info)`, naming the first bad file."
-    if (fast := _openpose_single(files)) is not None: return *fast, {"n_tracks": 1, "multi_person_frames": 0}
+    if (fast := _openpose_single(files)) is not None: return fast
     docs = [load_json(p) for _, p in files]
     try:  # fast path: well-formed frames, as OpenPose writes them
         people = [[q["pose_keypoints_2d"] for q in d["people"] if len(q["pose_keypoints_2d"])] for d in docs]
@@ -164,12 +168,10 @@ def _openpose_arrays(files, path, person):
     if not lengths: raise PoseFormatError(path, f"no person in any of {len(files)} frames")
     if len(lengths) > 1: raise PoseFormatError(path, "frames mix BODY_25 and COCO-18 keypoints")
     sk = _OP_SKELETONS[lengths.pop()]
-    info = {"n_tracks": 1, "multi_person_frames": 0}
     if person == "first" or max(map(len, people)) <= 1:
         present = [i for i, ps in enumerate(people) if ps]
-        rows = zeros_to_missing(numeric_array([people[i][0] for i in present], path, [files[i][::-1] for i in present])
-                                .reshape(len(present), -1, 3))
-        data = np.full((len(files), sk.n_joints, 3), np.nan); data[..., 2] = 0; data[present] = rows
+        rows = numeric_array([people[i][0] for i in present], path, [files[i][::-1] for i in present])
+        data, info = _one_per_frame(len(files), sk, present, rows.reshape(len(present), -1, 3))
     else:
         data, info = select_person([zeros_to_missing(numeric_array(ps, p, [(p, f)] * len(ps)).reshape(len(ps), -1, 3)) if ps
                                     else np.zeros((0, sk.n_joints, 3)) for ps, (f, p) in zip(people, files)])
