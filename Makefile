@@ -12,7 +12,7 @@ DEVICE ?= auto
 SEED ?= 0
 DATA := data/embedded/$(SCALE)-seed$(SEED)
 MODELS := data/models/$(SCALE)-seed$(SEED)
-LIB_PY := $(wildcard gait_repro/*.py) $(wildcard gait_repro/resources/*)
+LIB_PY := $(shell find gait_repro -name "*.py") $(wildcard gait_repro/resources/*)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export JUPYTER_PLATFORM_DIRS := 1
@@ -34,13 +34,13 @@ test: $(STAMP)
 	$(BIN)/python tests/check_nbdev_sync.py
 	$(BIN)/python tests/run_all.py
 
-# The embedded default input: the synthetic cohorts, in the real datasets' formats (see nbs/17_cohorts.ipynb).
+# The embedded default input: the synthetic cohorts, in the real datasets' formats (see nbs/23_cohorts.ipynb).
 $(DATA)/%/cohort.json: $(STAMP) $(LIB_PY)
 	$(BIN)/gait-repro simulate --cohort $* --scale $(SCALE) --seed $(SEED) --out $(DATA)/$*
 data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json
 
 # The mobile-gaitlab study: the faithful CNN, baselines, improved model and ablations, trained on the Gillette-like cohort
-# (nbs/20_study.ipynb). Trained here, never downloaded; `gait-repro predict` uses $(MODELS)/models/improved.
+# (nbs/32_study.ipynb). Trained here, never downloaded; `gait-repro predict` uses $(MODELS)/models/improved.
 $(MODELS)/summary.json: $(DATA)/gillette/cohort.json
 	$(BIN)/gait-repro train --data $(DATA)/gillette --scale $(SCALE) --seed $(SEED) --device $(DEVICE) --out $(MODELS)
 models: $(MODELS)/summary.json

@@ -1,18 +1,19 @@
 """Benchmark: accuracy of gait events and parameters against ground truth (issue 5 targets).
 
-1. The synthetic cohorts at 29.97 fps with the documented estimator error model (nbs/16_simulate.ipynb): BENCH_GILLETTE
+1. The synthetic cohorts at 29.97 fps with the documented estimator error model (nbs/21_simulate.ipynb): BENCH_GILLETTE
    (default 200) videos of the Gillette-like cohort (CP conditions + typical children; BODY_25; height scale), per
    method and per condition; and BENCH_HEALTHGAIT (default 200) recordings of the Health&Gait-like cohort (adults, usual
    and fast pace, COCO-17 without feet) with the participant's height and with the floor homography, as Health&Gait did.
-2. Frame rates: BENCH_CLIPS (default 240) typical demonstration walkers at 25-150 fps (nbs/13_evaluation.ipynb).
+2. Frame rates: BENCH_CLIPS (default 240) typical demonstration walkers at 25-150 fps (nbs/15_evaluation.ipynb).
 Each table shows the default foot-velocity method, Zeni et al. 2008 (on 2) and the reproduced Health&Gait baseline
 side by side, with each target and whether the default method meets it."""
 import os, time
 import pandas as pd
 from tqdm.auto import tqdm
-from gait_repro.evaluation import demo_truth_clips, evaluate_clip, accuracy_table, TARGETS
-from gait_repro.cohorts import gillette_plan, healthgait_plan, video_pose, floor_calibration
-from gait_repro.params import Scale
+from gait_repro.gait.evaluation import evaluate_clip, accuracy_table, TARGETS
+from gait_repro.sim.cohorts import demo_truth_clips
+from gait_repro.sim.cohorts import gillette_plan, healthgait_plan, video_pose, floor_calibration
+from gait_repro.gait.params import Scale
 
 N_G, N_H, N_D = (int(os.environ.get(k, d)) for k, d in (("BENCH_GILLETTE", 200), ("BENCH_HEALTHGAIT", 200), ("BENCH_CLIPS", 240)))
 

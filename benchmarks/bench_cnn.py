@@ -12,10 +12,10 @@ import argparse, os, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
-from gait_repro.cohorts import simulate_cohort
-from gait_repro.dataset import load_cohort, build_dataset, patient_split, FAITHFUL, TARGETS
-from gait_repro.cnn import TrainConfig, train_model, save_model, load_models, predict_metrics
-from gait_repro.formats import read_pose
+from gait_repro.sim.cohorts import simulate_cohort
+from gait_repro.studies.mobile_gaitlab.dataset import load_cohort, build_dataset, patient_split, FAITHFUL, TARGETS
+from gait_repro.studies.mobile_gaitlab.cnn import TrainConfig, train_model, save_model, load_models, predict_metrics
+from gait_repro.pose.formats import read_pose
 from dataclasses import replace
 
 def main():

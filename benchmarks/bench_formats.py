@@ -7,9 +7,9 @@ import os, sys, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np
-from gait_repro.walker import demo_pose
-from gait_repro.formats import write_openpose, read_pose
-from gait_repro.pose import PoseSequence
+from gait_repro.sim.simulate import demo_pose
+from gait_repro.pose.formats import write_openpose, read_pose
+from gait_repro.pose.sequence import PoseSequence
 
 N_CLIPS, N_FRAMES = int(os.environ.get("BENCH_CLIPS", 60)), 500
 

@@ -16,11 +16,11 @@ import os, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np
-from gait_repro.walker import demo_pose
-from gait_repro.pose import PoseSequence
-from gait_repro.formats import write_openpose, read_pose
-from gait_repro.events import clean_for_events
-from gait_repro.params import gait_parameters, Scale
+from gait_repro.sim.simulate import demo_pose
+from gait_repro.pose.sequence import PoseSequence
+from gait_repro.pose.formats import write_openpose, read_pose
+from gait_repro.gait.events import clean_for_events
+from gait_repro.gait.params import gait_parameters, Scale
 
 N_VIDEOS, N_FRAMES, TARGET_S = int(os.environ.get("BENCH_VIDEOS", 400)), 500, 15.0
 

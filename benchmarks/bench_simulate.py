@@ -5,9 +5,9 @@ camera and estimator error model, BODY_25 keypoints — in BENCH_JOBS processes 
 OpenPose JSON (one file per frame) is timed separately on a sample, since it depends on the disk, not the simulator."""
 import os, time, tempfile
 from pathlib import Path
-from gait_repro.cohorts import gillette_plan, reference_gdi, side_gdi, video_pose, _run
-from gait_repro.simulate import gait_truth
-from gait_repro.formats import write_openpose
+from gait_repro.sim.cohorts import gillette_plan, reference_gdi, side_gdi, video_pose, _run
+from gait_repro.sim.simulate import gait_truth
+from gait_repro.pose.formats import write_openpose
 
 JOBS = int(os.environ.get("BENCH_JOBS", 2))
 

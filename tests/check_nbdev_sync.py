@@ -7,7 +7,7 @@ import hashlib, subprocess, sys
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-WATCHED = ["nbs/*.ipynb", "nbs/figures/*.ipynb", "gait_repro/*.py"]
+WATCHED = ["nbs/*.ipynb", "nbs/figures/*.ipynb", "gait_repro/**/*.py"]
 
 def snapshot():
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for g in WATCHED for p in sorted(Path().glob(g))}

@@ -1,0 +1,1 @@
+"The reproduced studies, one subpackage each (chapters 30 onwards)."
