@@ -25,7 +25,7 @@ setuptools.setup(
                  "Topic :: Scientific/Engineering :: Medical Science Apps.", "License :: OSI Approved :: Apache Software License"],
     python_requires=">=" + cfg["min_python"],
     packages=setuptools.find_packages(include=["gait_repro", "gait_repro.*"]),
-    package_data={"gait_repro": ["resources/*"]},
+    package_data={"gait_repro": ["resources/*", "resources/*/*"]},
     install_requires=cfg.get("requirements", "").split(),
     extras_require={"dev": cfg.get("dev_requirements", "").split()},
     entry_points={

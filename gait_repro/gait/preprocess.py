@@ -5,11 +5,13 @@
 # %% auto #0
 __all__ = ['LEG_PARTS', 'FEATURE_JOINTS', 'gap_lengths', 'interpolate_gaps', 'drop_low_confidence', 'fill_gaps',
            'gaussian_smooth', 'lowpass', 'resample', 'forward_fill', 'leg_swap_frames', 'unswap_legs', 'fix_leg_swaps',
-           'normalise_body', 'walking_direction', 'joint_angle', 'derived_features', 'side_features',
-           'mobile_gaitlab_features', 'gait_windows', 'leg_missing']
+           'fill_like_mobile_gaitlab', 'smooth_like_mobile_gaitlab', 'normalise_body', 'facing', 'joint_angle',
+           'derived_features', 'side_features', 'features_from_xy', 'mobile_gaitlab_features', 'gait_windows',
+           'leg_missing']
 
 # %% ../../nbs/10_preprocess.ipynb #84e81502
 from functools import lru_cache
+import warnings
 import numpy as np
 from scipy import ndimage, signal
 from ..pose.sequence import PoseSequence, to_common
@@ -175,26 +177,45 @@ def fix_leg_swaps(pose:PoseSequence) -> PoseSequence:
     return PoseSequence(unswap_legs(com.data, swapped), COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
 # %% ../../nbs/10_preprocess.ipynb #f8d45dd4
-def normalise_body(xy:np.ndarray) -> np.ndarray:
-    "Centre common-joint coordinates `(T, 19, 2)` on the mid-hip and divide by each frame's mean hip-knee length."
-    c = COMMON.index
-    centred = xy - xy[:, [c("mid_hip")]]
-    thigh = np.nanmean(np.stack([np.linalg.norm(xy[:, c(f"{s}_hip")] - xy[:, c(f"{s}_knee")], axis=-1) for s in "rl"]), 0)
-    return centred / thigh[:, None, None]
+def fill_like_mobile_gaitlab(x:np.ndarray) -> np.ndarray:
+    """mobile-gaitlab's `fill_nan` for every column of `x` (time first): linear interpolation inside, the mean of the
+    interpolated column at the ends; a column with at most one finite value is returned as it is."""
+    x = np.asarray(x, float)
+    flat = x.reshape(len(x), -1)
+    inner = interpolate_gaps(flat).reshape(flat.shape)
+    few = np.isfinite(flat).sum(0) <= 1
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: left as they are below
+        mean = np.nanmean(inner, 0)
+    out = np.where(np.isnan(inner), mean, inner)
+    out[:, few] = flat[:, few]
+    return out.reshape(x.shape)
 
-def walking_direction(xy:np.ndarray) -> int:
-    "+1 if the mid-hip moves towards +x over the sequence (left to right in the image), else -1."
-    x = xy[:, COMMON.index("mid_hip"), 0]
-    return 1 if np.nanmedian(np.diff(x)) >= 0 else -1
+def smooth_like_mobile_gaitlab(xy:np.ndarray, sigma_frames:float=1.0) -> np.ndarray:
+    "Gaps filled (`fill_like_mobile_gaitlab`), then a Gaussian of `sigma_frames` along time with reflecting edges."
+    return ndimage.gaussian_filter1d(fill_like_mobile_gaitlab(xy), sigma_frames, axis=0)
+
+def normalise_body(xy:np.ndarray) -> np.ndarray:
+    "Centre common-joint coordinates `(T, 19, 2)` on the hips' midpoint and divide by each frame's mean hip-knee length."
+    c = COMMON.index
+    hips = (xy[:, c("r_hip")] + xy[:, c("l_hip")]) / 2
+    thigh = (np.linalg.norm(xy[:, c("r_hip")] - xy[:, c("r_knee")], axis=-1) + np.linalg.norm(xy[:, c("l_hip")] - xy[:, c("l_knee")], axis=-1)) / 2
+    return (xy - hips[:, None]) / thigh[:, None, None]
+
+def facing(xy:np.ndarray) -> np.ndarray:
+    "Per frame, +1 where the ankles are (both feet summed) at or right of the big toes in the image, else -1 (mobile-gaitlab)."
+    c = COMMON.index
+    lead = sum(xy[:, c(f"{s}_ankle"), 0] - xy[:, c(f"{s}_big_toe"), 0] for s in "lr")
+    return np.where(lead >= 0, 1.0, -1.0)
 
 def joint_angle(a:np.ndarray, b:np.ndarray, c:np.ndarray) -> np.ndarray:
-    "The angle a-b-c at b, degrees (180 = straight), for `(..., 2)` points."
+    "The angle a-b-c at b in radians (π = straight), for `(..., 2)` points, as mobile-gaitlab's `get_angle`."
     u, v = a - b, c - b
-    cos = (u * v).sum(-1) / (np.linalg.norm(u, axis=-1) * np.linalg.norm(v, axis=-1))
-    return np.rad2deg(np.arccos(np.clip(cos, -1, 1)))
+    with np.errstate(invalid="ignore"):
+        return np.arccos((u * v).sum(-1) / (np.linalg.norm(u, axis=-1) * np.linalg.norm(v, axis=-1)))
 
 def derived_features(xy:np.ndarray) -> dict:
-    "mobile-gaitlab's derived columns per side from common-joint coordinates `(T, 19, 2)`."
+    "mobile-gaitlab's derived columns per side from normalised common-joint coordinates `(T, 19, 2)`."
     c = COMMON.index
     P = {j: xy[:, c(j)] for j in COMMON.joints}
     out = {}
@@ -202,31 +223,33 @@ def derived_features(xy:np.ndarray) -> dict:
         out[f"{s}_knee_angle"] = joint_angle(P[f"{s}_ankle"], P[f"{s}_knee"], P[f"{s}_hip"])
         out[f"{s}_ankle_angle"] = joint_angle(P[f"{s}_big_toe"], P[f"{s}_ankle"], P[f"{s}_knee"])
         out[f"{s}_toe_ankle_dist"] = np.linalg.norm(P[f"{s}_big_toe"] - P[f"{s}_ankle"], axis=-1)
-        out[f"{s}_ankle_x_lead"] = P[f"{s}_ankle"][:, 0] - P[f"{o}_ankle"][:, 0]
+        out[f"{s}_ankle_x_behind"] = P[f"{o}_ankle"][:, 0] - P[f"{s}_ankle"][:, 0]  # left: RANK_x - LANK_x (column 56)
     return out
 
 # %% ../../nbs/10_preprocess.ipynb #e9cd88a6
 FEATURE_JOINTS = ("ankle", "knee", "hip", "big_toe")
 
 def side_features(xy, derived, side):
-    "The 12 features of one leg: x, y of ankle, knee, hip, big toe, then its knee angle, ankle angle, toe-ankle distance, ankle lead."
+    "The 12 features of one leg: x, y of ankle, knee, hip, big toe, then its knee angle, ankle angle, toe-ankle distance, ankle x difference."
     cols = [xy[:, COMMON.index(f"{side}_{j}"), k] for j in FEATURE_JOINTS for k in (0, 1)]
-    cols += [derived[f"{side}_{n}"] for n in ("knee_angle", "ankle_angle", "toe_ankle_dist", "ankle_x_lead")]
+    cols += [derived[f"{side}_{n}"] for n in ("knee_angle", "ankle_angle", "toe_ankle_dist", "ankle_x_behind")]
     return np.stack(cols, -1)
 
-def mobile_gaitlab_features(pose:PoseSequence, double_sided:bool=False, sigma_frames:float=1.0) -> np.ndarray:
-    """mobile-gaitlab's feature matrix: `(T, 23)` single-sided (both legs' 8 coordinates, then knee angle L/R, ankle
-    angle L/R, toe-ankle distance L/R, RANK_x - LANK_x), or `(2, T, 12)` double-sided (left, right)."""
-    com = to_common(pose)
-    xy = interpolate_gaps(com.xy, ends="mean")
-    xy = gaussian_smooth(xy, sigma_frames)
+def features_from_xy(xy:np.ndarray, double_sided:bool=False) -> np.ndarray:
+    """mobile-gaitlab's features from cleaned common-joint coordinates `(T, 19, 2)`: `(T, 23)` single-sided (both legs'
+    8 coordinates with x turned by `facing`, then knee angle L/R, ankle angle L/R, toe-ankle distance L/R,
+    RANK_x - LANK_x), or `(2, T, 12)` double-sided (left, right; not turned)."""
     xy = normalise_body(xy)
-    if not double_sided: xy[..., 0] *= walking_direction(com.xy)  # single-sided models see one walking direction
+    if not double_sided: xy[..., 0] /= facing(xy)[:, None]
     der = derived_features(xy)
     if double_sided: return np.stack([side_features(xy, der, s) for s in "lr"])
     L, R = side_features(xy, der, "l"), side_features(xy, der, "r")
     return np.concatenate([L[:, :8], R[:, :8], np.stack([der["l_knee_angle"], der["r_knee_angle"], der["l_ankle_angle"],
-                           der["r_ankle_angle"], der["l_toe_ankle_dist"], der["r_toe_ankle_dist"], der["r_ankle_x_lead"]], -1)], -1)
+                           der["r_ankle_angle"], der["l_toe_ankle_dist"], der["r_toe_ankle_dist"], der["l_ankle_x_behind"]], -1)], -1)
+
+def mobile_gaitlab_features(pose:PoseSequence, double_sided:bool=False, sigma_frames:float=1.0) -> np.ndarray:
+    "The original pipeline end to end: gaps filled and smoothed as mobile-gaitlab did, then `features_from_xy`."
+    return features_from_xy(smooth_like_mobile_gaitlab(to_common(pose).xy, sigma_frames), double_sided)
 
 # %% ../../nbs/10_preprocess.ipynb #6bfb8565
 def gait_windows(features:np.ndarray, missing:np.ndarray, length:int=124, stride:int=31, max_missing:float=0.25,

@@ -183,6 +183,7 @@ def read_openpose(path, fps:float=None, person:str="walker") -> PoseSequence:
     files = openpose_files(path) if path.is_dir() else [(_frame_number(path.name, path), path)]
     fps = _need_fps(fps, path)
     with gc_paused(): sk, data, info = _openpose_arrays(files, path, person)  # parsed documents are freed before GC resumes
+    if np.isnan(data[..., 0]).all(): raise PoseFormatError(path, f"no keypoint detected in any of {len(files)} frames (every value is zero or missing)")
     meta = {"source": str(path), "format": "openpose", "units": "px", "person": info}
     return from_sparse_frames([f for f, _ in files], data, sk, fps, meta)
 
@@ -437,6 +438,9 @@ def read_pose(path, format:str="auto", fps:float=None, **kwargs) -> PoseSequence
     if fmt not in FORMATS: raise ValueError(f"unknown format {format!r}; choose from auto, {', '.join(FORMATS)}")
     if fmt == "openpose": return read_openpose(path, fps, **kwargs)
     if fmt == "alphapose": return read_alphapose(path, fps)
-    if fmt == "healthgait": return read_healthgait(path, fps or HEALTHGAIT_FPS)
+    if fmt == "healthgait":  # the files store no frame rate: the dataset's, recorded as assumed
+        p = read_healthgait(path, fps or HEALTHGAIT_FPS)
+        if fps is None: p.meta["fps_assumed"] = HEALTHGAIT_FPS
+        return p
     if fmt == "mediapipe": return read_mediapipe(path, fps, **kwargs)
     return read_table(path, fps)

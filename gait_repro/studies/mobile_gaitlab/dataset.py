@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 from ...pose.sequence import PoseSequence, PoseFormatError, to_common
 from ...pose.formats import read_pose
-from ...gait.preprocess import (interpolate_gaps, gaussian_smooth, lowpass, resample, drop_low_confidence, fix_leg_swaps,
-                                   normalise_body, walking_direction, derived_features, side_features, gait_windows, leg_missing)
+from ...gait.preprocess import (interpolate_gaps, lowpass, resample, drop_low_confidence, fix_leg_swaps,
+                                   smooth_like_mobile_gaitlab, features_from_xy, gait_windows, leg_missing)
 
 # %% ../../../nbs/30_dataset.ipynb #3e60375d
 TARGETS = {"GDI": dict(column="GDI", per_leg=True, units="GDI points"),
@@ -69,15 +69,8 @@ def video_features(pose:PoseSequence, cfg:FeatureConfig=FAITHFUL) -> tuple:
     if cfg.min_confidence > 0: pose = drop_low_confidence(pose, cfg.min_confidence)
     com = fix_leg_swaps(pose) if cfg.fix_swaps else to_common(pose)
     missing = leg_missing(com)
-    xy = interpolate_gaps(com.xy, ends="mean")
-    xy = lowpass(xy, com.fps, cfg.lowpass_hz) if cfg.lowpass_hz else gaussian_smooth(xy, cfg.sigma_frames)
-    xy = normalise_body(xy)
-    if not cfg.double_sided: xy[..., 0] *= walking_direction(com.xy)
-    der = derived_features(xy)
-    if cfg.double_sided: return np.stack([side_features(xy, der, s) for s in "lr"]), missing
-    L, R = side_features(xy, der, "l"), side_features(xy, der, "r")
-    extra = [der[k] for k in ("l_knee_angle", "r_knee_angle", "l_ankle_angle", "r_ankle_angle", "l_toe_ankle_dist", "r_toe_ankle_dist", "r_ankle_x_lead")]
-    return np.concatenate([L[:, :8], R[:, :8], np.stack(extra, -1)], -1), missing
+    xy = lowpass(interpolate_gaps(com.xy, ends="mean"), com.fps, cfg.lowpass_hz) if cfg.lowpass_hz else smooth_like_mobile_gaitlab(com.xy, cfg.sigma_frames)
+    return features_from_xy(xy, cfg.double_sided), missing
 
 # %% ../../../nbs/30_dataset.ipynb #8da5cd10
 FEATURE_JOINT_NAMES = [f"{side} {j.replace('_', ' ')}" for side in ("left", "right") for j in ("ankle", "knee", "hip", "big_toe")]
