@@ -2,7 +2,7 @@
 
 Writes N demonstration clips of 500 frames (BODY_25, one person) to a temporary folder, then reads them all back
 with `gait_repro.formats.read_pose`, on one process and on two. Prints µs per frame and clips per second.
-For reference (REFERENCE.md / issue 5): the original mobile-gaitlab code reads OpenPose JSON at about 25 µs per frame."""
+For comparison, the original mobile-gaitlab code reads each frame with json.load and a Python loop over its people."""
 import os, sys, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
