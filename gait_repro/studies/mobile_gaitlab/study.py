@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['PERCENTILES', 'BASELINE_FRAMES', 'RIDGE_ALPHAS', 'RF_GRID', 'PUBLISHED', 'STUDY_SCALES', 'DENSE', 'LADDER',
            'PER_VIDEO', 'PER_LEG', 'leg_summary_features', 'rf_draws', 'baseline_fit', 'fit_baselines',
-           'bootstrap_metrics', 'cohort_card', 'run_study', 'select_by_validation', 'study_metrics',
+           'bootstrap_metrics', 'train_jobs', 'cohort_card', 'run_study', 'select_by_validation', 'study_metrics',
            'reproduction_table']
 
 # %% ../../../nbs/32_study.ipynb #680224a5
-import json, time
+import json, os, time
 from dataclasses import replace
 from pathlib import Path
 import numpy as np
@@ -140,6 +140,49 @@ def _per_video(data, pred, names, videos):
 def _split_of(data, by_video):
     return by_video[data.samples.video_id].to_numpy()
 
+def _study_jobs(S:dict, want, seed:int, cols:list) -> list:
+    "Every network of the study as `(rung, features, targets, train config, sub-folder)`, costliest first."
+    jobs = []
+    for name, rung in LADDER.items():
+        if not want(name): continue
+        n_ep = max(1, round(S["epochs"] * rung["epochs"]))
+        cfg = TrainConfig.faithful(epochs=n_ep, decay_every=max(1, round(S["decay_every"] * rung["epochs"])), mirror=rung["mirror"], seed=seed)
+        jobs += [(name, rung["features"], [t], cfg, t) for t in PER_VIDEO]
+        jobs += [(name, replace(rung["features"], double_sided=True), [t], cfg, t) for t in PER_LEG]
+    if want("tcn"):
+        n_ep = max(1, S["epochs"] // 5)
+        jobs.append(("tcn", DENSE, cols, TrainConfig.improved(epochs=n_ep, decay_every=max(1, n_ep // 3), seed=seed), "all"))
+    return jobs
+
+_CONTEXT = {}  # what forked training workers share with the parent (datasets, split, output folder), set by `run_study`
+
+def _train_job(job) -> tuple:
+    "Train, save and predict one network of the study (in a worker process, or in the parent)."
+    import torch
+    ctx = _CONTEXT; name, features, names, cfg, sub = job
+    if ctx["device"] == "cpu": torch.set_num_threads(ctx["threads"])
+    data = ctx["datasets"][features]
+    t0, sample_split = time.perf_counter(), _split_of(data, ctx["by_video"])
+    m = train_model(data, list(names), sample_split, cfg, ctx["device"], False)
+    m.card = cohort_card(ctx["root"], m.train_fps)
+    save_model(m, ctx["out"] / "models" / name / sub)
+    timing = {"seconds": time.perf_counter() - t0, "windows_per_s": m.windows_per_s, "epoch": m.epoch,
+              "train_windows": int((sample_split[data.sample] == "train").sum())}
+    p, c = _per_video(data, m.predict_dataset(data), names, ctx["videos"])
+    return f"{name}/{sub}", timing, _long(ctx["videos"], ctx["split"], name, c, p)
+
+def train_jobs(jobs:list, n_jobs:int=1, progress:bool=True) -> list:
+    """Run `_train_job` over `jobs` in `n_jobs` forked processes of one thread each (the networks are independent and too
+    small for two threads to help one), with a progress bar; results in job order whatever order they finish in."""
+    from tqdm.auto import tqdm
+    if n_jobs <= 1: return [_train_job(j) for j in tqdm(jobs, desc="networks", unit="net", disable=not progress)]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(n_jobs, mp_context=mp.get_context("fork")) as ex:
+        futures = [ex.submit(_train_job, j) for j in jobs]
+        for f in tqdm(futures, desc="networks", unit="net", disable=not progress): f.result()
+        return [f.result() for f in futures]
+
 def cohort_card(root, fps:float) -> dict:
     "The model card of models trained on the cohort in `root`: synthetic (the simulator wrote its `cohort.json`) or real."
     c = json.loads((Path(root) / "cohort.json").read_text()) if (Path(root) / "cohort.json").exists() else {}
@@ -148,12 +191,13 @@ def cohort_card(root, fps:float) -> dict:
             "trained_on": (f"the {c.get('cohort')}-like cohort of the gait_repro simulator (scale {c.get('scale')}, seed {c.get('seed')}), "
                            "not real patients") if synthetic else f"the cohort in {root}"}
 
-def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:list=None, progress:bool=True) -> dict:
-    "Train and evaluate every model of the study on the Gillette-layout cohort in `root`; write results to `out`."
+def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:list=None, progress:bool=True, n_jobs:int=None) -> dict:
+    """Train and evaluate every model of the study on the Gillette-layout cohort in `root`; write results to `out`. On the
+    CPU the networks train in `n_jobs` processes (default: one per core, at most 2 — the machine `make reproduce` targets)."""
     import torch
     if scale not in STUDY_SCALES: raise ValueError(f"unknown scale {scale!r}: use {', '.join(STUDY_SCALES)}")
     S, out = STUDY_SCALES[scale], Path(out)
-    if device == "cpu": torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    n_jobs = n_jobs or max(1, min(2, os.cpu_count() or 1))
     if not only and (out / "models").exists():  # a full run replaces every model: no stale rung survives
         import shutil; shutil.rmtree(out / "models")
     videos, poses = load_cohort(root, progress=progress)
@@ -161,35 +205,23 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
     split = by_video.to_numpy()
     cols = target_columns()
     long, timing = [], {}
-    def trained(name, data, names, cfg, sub):
-        t0, sample_split = time.perf_counter(), _split_of(data, by_video)
-        m = train_model(data, list(names), sample_split, cfg, device, progress, desc=f"{name}: {', '.join(names)}")
-        m.card = cohort_card(root, m.train_fps)
-        save_model(m, out / "models" / name / sub)
-        timing[f"{name}/{sub}"] = {"seconds": time.perf_counter() - t0, "windows_per_s": m.windows_per_s, "epoch": m.epoch,
-                                   "train_windows": int((sample_split[data.sample] == "train").sum())}
-        p, c = _per_video(data, m.predict_dataset(data), names, videos)
-        long.append(_long(videos, split, name, c, p))
     want = lambda name: not only or name in only or (name in LADDER and "improved" in only)  # improved is chosen among the rungs
-    datasets = {}
-    def dataset(cfg):
-        if cfg not in datasets: datasets[cfg] = build_dataset(videos, poses, cfg)
-        return datasets[cfg]
-    for name, rung in LADDER.items():
-        if not want(name): continue
-        n_ep = max(1, round(S["epochs"] * rung["epochs"]))
-        cfg = TrainConfig.faithful(epochs=n_ep, decay_every=max(1, round(S["decay_every"] * rung["epochs"])), mirror=rung["mirror"], seed=seed)
-        for t in PER_VIDEO: trained(name, dataset(rung["features"]), [t], cfg, t)
-        for t in PER_LEG: trained(name, dataset(replace(rung["features"], double_sided=True)), [t], cfg, t)
-    if want("tcn"):
-        n_ep = max(1, S["epochs"] // 5)
-        trained("tcn", dataset(DENSE), cols, TrainConfig.improved(epochs=n_ep, decay_every=max(1, n_ep // 3), seed=seed), "all")
+    t_wall = time.perf_counter()
+    jobs = _study_jobs(S, want, seed, cols)
+    datasets = {f: build_dataset(videos, poses, f) for f in dict.fromkeys(j[1] for j in jobs)}  # each computed once, shared
+    threads = 1 if n_jobs > 1 else max(1, min(2, torch.get_num_threads()))
+    _CONTEXT.update(datasets=datasets, by_video=by_video, split=split, videos=videos, out=out, root=root, device=device, threads=threads)
+    order = sorted(range(len(jobs)), key=lambda i: -len(datasets[jobs[i][1]].windows) * jobs[i][3].epochs)  # costliest first
+    done = dict(zip(order, train_jobs([jobs[i] for i in order], n_jobs if device == "cpu" else 1, progress)))
+    for i in range(len(jobs)):
+        key, t, rows = done[i]; timing[key] = t; long.append(rows)
     if want("baselines"):
         t0 = time.perf_counter()
         F = np.stack([leg_summary_features(poses[v]) for v in videos.video_id])
         for kind, pred in fit_baselines(F, videos, split, seed=seed).items():
             long.append(_long(videos, split, kind, cols, pred.to_numpy(float)))
         timing["baselines"] = {"seconds": time.perf_counter() - t0}
+    wall = time.perf_counter() - t_wall
     preds = pd.concat(long, ignore_index=True)
     chosen = select_by_validation(preds, [m for m in LADDER if want(m)])
     if chosen:
@@ -205,6 +237,8 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
                "videos": {s: int((split == s).sum()) for s in ("train", "val", "test")},
                "patients": {s: int(videos.patient_id[split == s].nunique()) for s in ("train", "val", "test")},
                "skipped_videos": {str(c): len(d.skipped) for c, d in datasets.items()}, "timing": timing, "improved_uses": chosen,
+               "train_processes": n_jobs if device == "cpu" else 1,
+               "train_wall_seconds": float(wall),
                "train_seconds_total": float(sum(v["seconds"] for v in timing.values()))}
     (out / "summary.json").write_text(json.dumps(summary, indent=1))
     return summary
