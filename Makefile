@@ -1,7 +1,7 @@
 # gait_repro — every target installs what it needs (a pinned .venv) by itself.
 #   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
 #   make test        notebooks clean + library in sync, all notebook tests, integration tests
-#   make lab | docs | bench | data | models | clean | distclean | lock
+#   make lab | docs | bench | data | models | weights | clean | distclean | lock
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -17,7 +17,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help venv test reproduce data models lab docs bench clean distclean lock
+.PHONY: help venv test reproduce data models weights lab docs bench clean distclean lock
 help:
 	@sed -n '2,5p' Makefile
 
@@ -30,7 +30,16 @@ $(STAMP): requirements.lock setup.py settings.ini
 	touch $@
 venv: $(STAMP)
 
-test: $(STAMP)
+# The pose estimator's weights (nbs/40_estimator.ipynb): MediaPipe's pose models from the mediapipe 0.10.21 wheel, fetched
+# by pip (never installed), checked by SHA-256 and packed into the bundle the installed mediapipe loads.
+WEIGHTS := data/weights/pose_landmarker_full.task
+$(WEIGHTS): $(STAMP)
+	mkdir -p data/weights
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps mediapipe==0.10.21 -d data/weights
+	$(BIN)/gait-repro build-pose-model --wheel $$(ls data/weights/mediapipe-0.10.21-*.whl | head -1) --out $@
+weights: $(WEIGHTS)
+
+test: $(STAMP) $(WEIGHTS)
 	$(BIN)/python tests/check_nbdev_sync.py
 	$(BIN)/python tests/run_all.py
 
@@ -56,7 +65,7 @@ docs: $(STAMP)
 	  echo "docs: quarto is not installed (it cannot be installed offline); building the equivalent static HTML site in _docs/ with nbconvert"; \
 	  $(BIN)/python tests/build_static_docs.py; fi
 
-bench: $(STAMP)
+bench: $(STAMP) $(WEIGHTS)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
@@ -65,7 +74,7 @@ clean:
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) gait_repro.egg-info
+	rm -rf $(VENV) gait_repro.egg-info data/weights
 
 # Re-resolve the pins from requirements.in (needs the package index).
 lock:

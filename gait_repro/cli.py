@@ -124,6 +124,8 @@ def _parser():
     pr.add_argument("--image-size", type=int, nargs=2, metavar=("W", "H"), help="image width and height in pixels (MediaPipe's normalised landmarks)")
     pr.add_argument("--model", default=None, help=f"a model folder, or {PUBLISHED_MODEL} (the published models, trained on real Gillette clinic videos); "
                     f"default: {DEFAULT_MODEL}, trained by make models")
+    w = sub.add_parser("build-pose-model", help="build the pose estimator's model bundle from the mediapipe 0.10.21 wheel (what `make weights` runs)")
+    w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -162,6 +164,9 @@ def _run(args) -> int:
             pose = _read(args); notes = _measurable(pose, args.pose)
             res = predict_metrics(_models(args.model), pose)
             print(json.dumps({**res, "model": str(args.model or default_model_dir()), "warnings": notes + res["warnings"]}, indent=1))
+        elif args.command == "build-pose-model":
+            from gait_repro.video.estimator import build_pose_task
+            print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
         elif args.command == "reproduce":
             from gait_repro.compendium.reproduce import reproduce_all
             params = {"scale": args.scale, "device": resolve_device(args.device), "seed": args.seed,
