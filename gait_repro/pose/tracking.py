@@ -35,7 +35,7 @@ def link_tracks(centres:list, heights:list, max_cost:float=0.5, max_gap:int=10) 
             tc = np.array([tracks[t][0] for t in live]); th = np.array([tracks[t][1] for t in live])
             gap = np.array([f - tracks[t][2] for t in live])
             dist = np.linalg.norm(c[valid, None] - tc[None], axis=-1) / np.maximum(h[valid, None], th[None])
-            cost = (dist + np.abs(np.log(h[valid, None] / th[None]))) / gap[None]
+            cost = dist / gap[None] + np.abs(np.log(h[valid, None] / th[None]))  # a person may move while unseen, not change size
             rows, cols = linear_sum_assignment(cost)
             for r, k in zip(rows, cols):
                 if cost[r, k] <= max_cost: out[valid[r]] = live[k]
