@@ -124,6 +124,14 @@ def _parser():
     pr.add_argument("--image-size", type=int, nargs=2, metavar=("W", "H"), help="image width and height in pixels (MediaPipe's normalised landmarks)")
     pr.add_argument("--model", default=None, help=f"a model folder, or {PUBLISHED_MODEL} (the published models, trained on real Gillette clinic videos); "
                     f"default: {DEFAULT_MODEL}, trained by make models")
+    an = sub.add_parser("analyze", help="a walking video to a gait report: pose, parameters per walking bout and overall, the published models' predictions")
+    an.add_argument("video"); an.add_argument("--out", help="write report.json and the pose files into this folder (else print the report)")
+    asc = an.add_mutually_exclusive_group()
+    asc.add_argument("--scale-m-per-px", type=float, help="metres per pixel in the walking plane")
+    asc.add_argument("--height-m", type=float, help="the walker's height in metres")
+    asc.add_argument("--floor-points", help='JSON file {"image_px": [[u, v] x 4], "floor_m": [[x, y] x 4]}: a floor homography')
+    an.add_argument("--fps", type=float, help="override the container's frame rate")
+    an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     w = sub.add_parser("build-pose-model", help="build the pose estimator's model bundle from the mediapipe 0.10.21 wheel (what `make weights` runs)")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
@@ -164,6 +172,10 @@ def _run(args) -> int:
             pose = _read(args); notes = _measurable(pose, args.pose)
             res = predict_metrics(_models(args.model), pose)
             print(json.dumps({**res, "model": str(args.model or default_model_dir()), "warnings": notes + res["warnings"]}, indent=1))
+        elif args.command == "analyze":
+            from gait_repro.video.analyze import analyze_video
+            rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people)
+            print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
             print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
@@ -177,15 +189,20 @@ def _run(args) -> int:
         print(f"gait-repro: error: {e}", file=sys.stderr); return 2
     return 0
 
+def _scale(args):
+    "The pixel-to-metre scale the command's options ask for (`Scale('none')` without one)."
+    from gait_repro.gait.params import Scale
+    if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
+    if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
+    return (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
+            Scale("height", height_m=args.height_m) if args.height_m else
+            Scale.from_floor_file(args.floor_points) if args.floor_points else Scale("none"))
+
 def _params(args):
     "The `params` command: read, measure, print or write JSON atomically."
     from gait_repro.gait.params import gait_parameters, healthgait_parameters, Scale
     from gait_repro.pose.formats import atomic_path
-    if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
-    if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
-    scale = (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
-             Scale("height", height_m=args.height_m) if args.height_m else
-             Scale.from_floor_file(args.floor_points) if args.floor_points else Scale("none"))
+    scale = _scale(args)
     pose = _read(args); notes = _measurable(pose, args.pose)
     res = healthgait_parameters(pose, scale) if args.method == "healthgait" else gait_parameters(pose, scale, args.method)
     res["warnings"] = notes + res.get("warnings", [])

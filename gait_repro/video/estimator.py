@@ -7,7 +7,7 @@ __all__ = ['WEIGHTS_WHEEL', 'DETECTOR', 'LANDMARKER', 'TASK_SHA256', 'TASK_NAME'
            'VideoInfo', 'video_info', 'iter_frames', 'estimate_pose']
 
 # %% ../../nbs/40_estimator.ipynb #b3c3c1f3
-import hashlib, json, os, zipfile
+import contextlib, hashlib, json, os, sys, zipfile
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -143,6 +143,16 @@ def iter_frames(path, max_frames:int=None):
     finally: cap.release()
 
 # %% ../../nbs/40_estimator.ipynb #71b3f52e
+@contextlib.contextmanager
+def _native_stderr_silenced():
+    "Silence what MediaPipe's C++ side writes straight to file descriptor 2 (TFLite and absl log lines); yields a stream on the real stderr."
+    sys.stderr.flush(); saved = os.dup(2)
+    with open(os.devnull, "w") as null:
+        os.dup2(null.fileno(), 2)
+        try:
+            with os.fdopen(os.dup(saved), "w") as real: yield real
+        finally: os.dup2(saved, 2); os.close(saved)
+
 def _landmarker(model, max_people:int):
     from mediapipe.tasks.python import BaseOptions
     from mediapipe.tasks.python.vision import PoseLandmarker, PoseLandmarkerOptions, RunningMode
@@ -160,9 +170,9 @@ def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, m
     info = video_info(path); rate = float(fps or info.fps)
     model = Path(model or pose_model_path())
     people, times = [], []
-    with _landmarker(model, max_people) as lm:
+    with _native_stderr_silenced() as err, _landmarker(model, max_people) as lm:
         total = min(info.n_frames, max_frames) if max_frames else info.n_frames
-        for i, t, rgb in tqdm(iter_frames(path, max_frames), total=total or None, desc="pose", unit="frame", disable=not progress):
+        for i, t, rgb in tqdm(iter_frames(path, max_frames), total=total or None, desc="pose", unit="frame", disable=not progress, file=err):
             res = lm.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(rgb)), int(round(i * 1000 / rate)))
             people.append(_people(res, rgb.shape[1], rgb.shape[0])); times.append(t)
     if not people: raise PoseFormatError(path, "no frame could be decoded")
