@@ -14,20 +14,16 @@ from ..pose.sequence import PoseSequence, convert_skeleton
 from ..pose.formats import write_openpose, write_table, atomic_path
 from ..gait.events import detect_events
 from ..gait.params import gait_parameters, Scale, GaitError
+from ..sim.kinematics import runs
 from .estimator import estimate_pose
 
 # %% ../../nbs/41_analyze.ipynb #bbedfad7
 BOUT_KEYS = ("cadence_steps_per_min", "speed_m_per_s", "step_length_m", "stride_time_s", "stance_pct", "double_support_s")
 
-def _runs(mask:np.ndarray) -> list:
-    "`(start, stop)` index pairs of the runs of True."
-    edges = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask, int), 0]))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
 def walking_bouts(pose:PoseSequence, scale:Scale, bouts:np.ndarray) -> list:
     "Per bout (frames `bouts` marks): its first and last frame, duration and its own parameters, or why it has none."
     out = []
-    for a, b in _runs(bouts):
+    for a, b in runs(bouts):
         row = {"first_frame": int(pose.frames[0] + a), "last_frame": int(pose.frames[0] + b - 1), "duration_s": round((b - a) / pose.fps, 3)}
         part = PoseSequence(pose.data[a:b], pose.skeleton, pose.fps, frames=[pose.frames[0] + a], meta=dict(pose.meta))
         try:
