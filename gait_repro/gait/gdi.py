@@ -57,7 +57,7 @@ class GDI:
 
 # %% ../../nbs/13_gdi.ipynb #f6dedd65
 def sagittal_cycle_curves(pose, method:str="velocity") -> tuple:
-    "`({curve: (n_strides, 51)}, sides)` of sagittal angles per stride of both feet, from a walking `pose`."
+    "`({curve: (n_strides, 51)}, sides)` of sagittal angles per stride of both feet (strides within one walking bout), from a walking `pose`."
     from gait_repro.gait.events import detect_events
     from gait_repro.gait.params import sagittal_angles, cycle_normalise
     ev = detect_events(pose, method)
@@ -65,6 +65,7 @@ def sagittal_cycle_curves(pose, method:str="velocity") -> tuple:
     curves, sides = {n: [] for n in SAGITTAL_CURVES}, []
     for side, k in (("left", "l"), ("right", "r")):
         hs = ev[f"{side}_heel_strike"]
-        for n in SAGITTAL_CURVES: curves[n].append(cycle_normalise(ang[f"{k}_{n}"], hs, N_POINTS))
-        sides += [side] * max(len(hs) - 1, 0)
+        whole = np.array([ev["bouts"][int(a):int(np.ceil(b)) + 1].all() for a, b in zip(hs[:-1], hs[1:])], bool)  # within one bout
+        for n in SAGITTAL_CURVES: curves[n].append(cycle_normalise(ang[f"{k}_{n}"], hs, N_POINTS)[whole])
+        sides += [side] * int(whole.sum())
     return {n: np.vstack(v) for n, v in curves.items()}, np.array(sides)
