@@ -132,6 +132,7 @@ def _parser():
     asc.add_argument("--floor-points", help='JSON file {"image_px": [[u, v] x 4], "floor_m": [[x, y] x 4]}: a floor homography')
     an.add_argument("--fps", type=float, help="override the container's frame rate")
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
+    an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
     w = sub.add_parser("build-pose-model", help="build the pose estimator's model bundle from the mediapipe 0.10.21 wheel (what `make weights` runs)")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
@@ -174,7 +175,7 @@ def _run(args) -> int:
             print(json.dumps({**res, "model": str(args.model or default_model_dir()), "warnings": notes + res["warnings"]}, indent=1))
         elif args.command == "analyze":
             from gait_repro.video.analyze import analyze_video
-            rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people)
+            rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay)
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
