@@ -1,7 +1,7 @@
 # gait_repro — every target installs what it needs (a pinned .venv) by itself.
 #   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
 #   make test        notebooks clean + library in sync, all notebook tests, integration tests
-#   make lab | docs | bench | data | models | weights | clean | distclean | lock
+#   make lab | docs | bench | calibrate | data | models | weights | clean | distclean | lock
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -17,7 +17,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help venv test reproduce data models weights lab docs bench clean distclean lock
+.PHONY: help venv test reproduce data models weights lab docs bench calibrate clean distclean lock
 help:
 	@sed -n '2,5p' Makefile
 
@@ -64,6 +64,10 @@ docs: $(STAMP)
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; else \
 	  echo "docs: quarto is not installed (it cannot be installed offline); building the equivalent static HTML site in _docs/ with nbconvert"; \
 	  $(BIN)/python tests/build_static_docs.py; fi
+
+# The tuned constants of the measurement core, chosen by code on the calibration cohorts (nbs/25_calibrate.ipynb).
+calibrate: $(STAMP)
+	$(BIN)/python benchmarks/calibrate.py
 
 bench: $(STAMP) $(WEIGHTS)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
