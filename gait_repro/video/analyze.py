@@ -141,7 +141,7 @@ def write_report(rep:Report, out, video=None, scale:Scale=None, overlay:bool=Tru
         (tmp / "opensim").mkdir()
         (tmp / "opensim" / "angles.mot").write_text(mot_text(rep.pose))
         m = (np.full(rep.pose.n_frames, scale.m_per_px) if scale is not None and scale.kind == "known" else
-             frame_scale(to_common(rep.pose).xy, rep.pose.fps, scale.height_m) if scale is not None and scale.kind == "height" else None)
+             frame_scale(to_common(rep.pose).xy, rep.pose.fps, scale.height_m, scale.age) if scale is not None and scale.kind == "height" else None)
         if m is not None: (tmp / "opensim" / "markers.trc").write_text(trc_text(rep.pose, m))
         if overlay and video is not None: write_overlay(video, rep.pose, rep.params, tmp / "overlay.mp4")
     return Path(out)
