@@ -45,18 +45,24 @@ def floor_scale(pose):
     fc = floor_calibration(cam)
     return Scale.from_floor_points(fc["image_px"], fc["floor_m"])
 
+def filming(p) -> dict:
+    "How a clip was filmed: camera following or fixed, frame rate, a turn in the clip, frames dropped or repeated."
+    e = p.meta["errors"]
+    return {"camera": "pans" if p.meta["camera"]["pan"] else "fixed", "fps": p.fps, "turn": "turn_at_s" in p.meta,
+            "frames lost or repeated": e.get("dropped", 0) + e.get("duplicated", 0) > 0}
+
 def run(seed):
     "Every table's rows for the cohorts of `seed`."
     out = {}
     rows = []
     for p in cohort_clips("gillette", seed, N_G):
-        extra = {"condition": p.meta["spec"]["condition"]}
+        extra = {"condition": p.meta["spec"]["condition"], **filming(p)}
         rows += [{**evaluate_clip(p, m), **extra} for m in ("velocity", "healthgait")]
         rows += [{**evaluate_clip(p, "velocity", "adult height"), **extra, "method": "velocity, adult proportions"}]
     out["gillette"] = pd.DataFrame(rows)
     h, fl = [], []
     for p in cohort_clips("healthgait", seed, N_H):
-        h += [evaluate_clip(p, m) for m in ("velocity", "healthgait")]
+        h += [{**evaluate_clip(p, m), **filming(p)} for m in ("velocity", "healthgait")]
         if (sc := floor_scale(p)) is not None: fl += [evaluate_clip(p, m, sc) for m in ("velocity", "healthgait")]
     out["healthgait"], out["healthgait_floor"] = pd.DataFrame(h), pd.DataFrame(fl)
     clips = demo_truth_clips(N_D, seed=seed, fps_choices=(25.0, 30.0, 50.0, 60.0, 100.0, 150.0))
@@ -88,6 +94,12 @@ def main():
     per = {c: accuracy_table(x).loc["velocity"] for c, x in g.groupby("condition")}
     with pd.option_context(*sum(FMT.items(), ())):
         print(f"\nheld-out default method by condition:\n" + pd.DataFrame(per).T[list(TARGETS) + ["heel strikes missed", "heel strikes false", "clips"]].to_string())
+    for key in ("gillette", "healthgait"):
+        r = res["held-out"][key]; r = r[r.method == "velocity"]
+        for factor in ("camera", "fps", "turn", "frames lost or repeated"):
+            tab = pd.DataFrame({v: accuracy_table(x).loc["velocity"] for v, x in r.groupby(factor)}).T
+            with pd.option_context(*sum(FMT.items(), ())):
+                print(f"\nheld-out {key}-like, default method by {factor}:\n" + tab[list(TARGETS) + ["heel strikes missed", "clips"]].to_string())
     print(f"\nall in {time.perf_counter() - t:.1f} s")
 
 if __name__ == "__main__": main()
