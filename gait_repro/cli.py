@@ -131,7 +131,8 @@ def _parser():
     asc.add_argument("--scale-m-per-px", type=float, help="metres per pixel in the walking plane")
     asc.add_argument("--height-m", type=float, help="the walker's height in metres")
     asc.add_argument("--floor-points", help='JSON file {"image_px": [[u, v] x 4], "floor_m": [[x, y] x 4]}: a floor homography')
-    an.add_argument("--age-years", type=float, help="with --height-m: the walker's age, for a child's leg proportions (Fredriks et al. 2005)")
+    an.add_argument("--age-years", type=float, help="the walker's age: a child's leg proportions with --height-m (Fredriks et al. 2005), and normative values")
+    an.add_argument("--sex", choices=["female", "male"], help="the walker's sex, for normative values")
     an.add_argument("--fps", type=float, help="override the container's frame rate")
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
@@ -177,7 +178,8 @@ def _run(args) -> int:
             print(json.dumps({**res, "model": str(args.model or default_model_dir()), "warnings": notes + res["warnings"]}, indent=1))
         elif args.command == "analyze":
             from gait_repro.video.analyze import analyze_video
-            rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay)
+            rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay,
+                                age=args.age_years, sex=args.sex)
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
@@ -197,8 +199,7 @@ def _scale(args):
     from gait_repro.gait.params import Scale
     if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
     if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
-    if args.age_years is not None and not (args.height_m and 1 <= args.age_years <= 110):
-        raise ValueError("--age-years needs --height-m and an age in years (1-110)")
+    if args.age_years is not None and not 1 <= args.age_years <= 110: raise ValueError(f"--age-years {args.age_years} is not an age in years (1-110)")
     return (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
             Scale("height", height_m=args.height_m, age=args.age_years) if args.height_m else
             Scale.from_floor_file(args.floor_points) if args.floor_points else Scale("none"))
