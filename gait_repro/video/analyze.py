@@ -256,7 +256,7 @@ def report_html(rep:Report) -> str:
     v = rep.video
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>Gait report: {html.escape(Path(v.get('path', 'video')).name)}</title>"
             "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 10px;text-align:right}"
-            "td:first-child{text-align:left}.warn{background:#fff3cd;padding:6px 12px}pre{font-size:11px}</style></head><body>"
+            "td:first-child{text-align:left}.warn{background:#fff3cd;padding:6px 12px}pre{font-size:11px}img{max-width:100%}</style></head><body>"
             f"<h1>Gait report</h1><p>{html.escape(str(v.get('path', '')))} — {v['frames']} frames, {v['fps']:.2f} fps, "
             f"{v['width']}×{v['height']} px; pose by {html.escape(rep.estimator['name'])}.</p>"
             f"<div class='warn'><b>Warnings</b><ul>{warn}</ul></div>"
