@@ -110,12 +110,14 @@ CAMERA_ZOOM = 0.05  # relative change of the image scale over the clip above whi
 
 def camera_motion(pose:PoseSequence) -> dict:
     """How the camera moved, from the background's optical flow (`estimator.background_motion`, `meta['camera_motion']`):
-    its pan in body heights per second (median over frames of |dx|), its largest zoom (relative), and whether either
-    is more than `CAMERA_PAN` / `CAMERA_ZOOM`. A walker moves at ~0.7 body heights per second; a fixed camera, ~0."""
+    its pan in body heights per second (mean |dx| over the frames in which the walker is seen: a pan may last only part
+    of the clip), its largest zoom (relative), and whether either is more than `CAMERA_PAN` / `CAMERA_ZOOM`. A walker
+    moves at ~0.7 body heights per second; a fixed camera, ~0."""
     m = np.asarray(pose.meta.get("camera_motion", np.zeros((0, 3))), float)
     if not len(m) or np.isnan(m[:, 0]).all(): return {"pan_body_heights_per_s": None, "zoom": None, "moving": False, "seen": False}
-    body = np.nanmedian(body_height_px(to_common(pose).xy))
-    pan = float(np.nanmedian(np.abs(m[:, 0])) * pose.fps / body)
+    xy = to_common(pose).xy
+    body, seen = np.nanmedian(body_height_px(xy)), np.isfinite(xy).any((1, 2))[:len(m)]
+    pan = float(np.nanmean(np.abs(m[seen if seen.any() else slice(None), 0])) * pose.fps / body)
     scale = np.cumprod(np.nan_to_num(m[:, 2], nan=1.0))
     zoom = float(scale.max() / scale.min() - 1)
     return {"pan_body_heights_per_s": round(pan, 3), "zoom": round(zoom, 3), "moving": bool(pan > CAMERA_PAN or zoom > CAMERA_ZOOM), "seen": True}
