@@ -159,10 +159,14 @@ def analyze_video(path, out=None, scale:Scale=None, fps:float=None, max_people:i
                                            f"zooms {100 * cam['zoom']:.0f}%): lengths and speed are withheld; cadence, events and support times stay.")
     elif params.get("camera") == "panning" and not any("camera" in w for w in params.get("warnings", [])):
         notes.append("The camera pans to follow the walker: lengths and speed are withheld; cadence, events and support times stay.")
+    if pose.meta.get("variable_frame_rate"):
+        notes.append(f"The video has a variable frame rate: the keypoints were resampled to an even {pose.fps:.4g} fps from the "
+                     "container's timestamps, so frame numbers here count that grid, not the decoded frames.")
     ev = detect_events(pose)
     v = pose.meta["video"]
     video = {"path": str(path), "fps": pose.fps, "width": v["width"], "height": v["height"], "frames": v["frames_decoded"],
-             "duration_s": round(v["frames_decoded"] / pose.fps, 3), "codec": v["codec"], "rotation": v["rotation"], "camera_motion": cam}
+             "duration_s": round(v["frames_decoded"] / pose.fps, 3), "codec": v["codec"], "rotation": v["rotation"], "camera_motion": cam,
+             "variable_frame_rate": bool(pose.meta.get("variable_frame_rate"))}
     rep = Report(params, walking_bouts(pose, scale, ev["bouts"]), notes + params.get("warnings", []), pose.meta["estimator"],
                  video, _predictions(pose), pose, _normative(params, age if age is not None else scale.age, sex))
     if out is not None: write_report(rep, out, path, scale, overlay)

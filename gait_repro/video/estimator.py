@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['WEIGHTS_WHEEL', 'DETECTOR', 'LANDMARKER', 'TASK_SHA256', 'TASK_NAME', 'FLOW_WIDTH', 'build_pose_task',
-           'pose_model_path', 'VideoInfo', 'video_info', 'iter_frames', 'background_motion', 'estimate_pose']
+           'pose_model_path', 'VideoInfo', 'video_info', 'iter_frames', 'background_motion', 'constant_rate',
+           'estimate_pose']
 
 # %% ../../nbs/40_estimator.ipynb #b3c3c1f3
 import contextlib, hashlib, json, os, sys, zipfile
@@ -173,6 +174,20 @@ def background_motion(prev:np.ndarray, cur:np.ndarray, people:np.ndarray=None, f
     c = np.array(prev.shape[::-1]) / 2  # the motion of the frame's centre: the pan, with the zoom taken about the centre
     return np.array([*((A[:, :2] @ c + A[:, 2] - c) * factor), s])
 
+# %% ../../nbs/40_estimator.ipynb #59ebaf51
+def constant_rate(data:np.ndarray, times:np.ndarray, fps:float) -> tuple:
+    """`(data, resampled)`: `(T, J, C)` keypoints decoded at `times` (s), on an even grid at `fps` from the first
+    timestamp (x, y interpolated, other channels from the nearest frame) if any frame strays from that grid's spacing
+    by more than a quarter of a frame; else unchanged."""
+    times = np.asarray(times, float)
+    if len(times) < 3 or np.abs(np.diff(times) * fps - 1).max() <= 0.25: return data, False
+    n = int(np.floor((times[-1] - times[0]) * fps)) + 1
+    grid = times[0] + np.arange(n) / fps
+    flat = data[..., :2].reshape(len(data), -1)
+    xy = np.stack([np.interp(grid, times, flat[:, k]) for k in range(flat.shape[1])], 1).reshape(n, *data.shape[1:2], 2)
+    near = np.clip(np.searchsorted(times, grid), 0, len(times) - 1)
+    return np.concatenate([xy, data[near, :, 2:]], -1), True
+
 # %% ../../nbs/40_estimator.ipynb #71b3f52e
 @contextlib.contextmanager
 def _native_stderr_silenced():
@@ -212,8 +227,10 @@ def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, m
     if not people: raise PoseFormatError(path, "no frame could be decoded")
     if not any(len(p) for p in people): raise PoseFormatError(path, f"no person found in any of {len(people)} frames")
     data, person = select_person([p if len(p) else np.zeros((0, 33, 3)) for p in people])
+    data, vfr = (data, False) if fps else constant_rate(data, times, rate)
     meta = {"source": str(path), "format": "video", "units": "px", "person": person, "timestamps_s": times,
             "camera_motion": np.array(motion[:len(people)]),  # per frame, from the one before: [dx px, dy px, zoom]
+            "variable_frame_rate": vfr,
             "video": {**asdict(info), "frames_decoded": len(people)},
             "estimator": {"name": "MediaPipe PoseLandmarker (BlazePose GHUM 3D, full)", "mediapipe": mp.__version__,
                           "weights": WEIGHTS_WHEEL, "model_sha256": _sha256(model.read_bytes())}}
