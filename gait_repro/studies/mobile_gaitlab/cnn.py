@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['ARCHITECTURES', 'OUTPUT_NAMES', 'SYNTHETIC_CARD', 'PUBLISHED_DIR', 'KerasSamePad', 'MobileGaitlabCNN', 'GaitTCN',
            'TrainConfig', 'mirror_features', 'mirror_targets', 'ols_correction', 'sample_means', 'select_epoch',
-           'TrainedModel', 'train_model', 'save_model', 'load_model', 'predict_pose', 'load_models', 'input_warnings',
-           'predict_metrics', 'published_card', 'keras_weights', 'load_keras_cnn', 'load_published']
+           'select_epoch_bound', 'TrainedModel', 'train_model', 'save_model', 'load_model', 'predict_pose',
+           'load_models', 'input_warnings', 'predict_metrics', 'published_card', 'keras_weights', 'load_keras_cnn',
+           'load_published']
 
 # %% ../../../nbs/31_cnn.ipynb #db02ffcf
 import copy, json, time
@@ -141,6 +142,19 @@ def select_epoch(pred:np.ndarray, true:np.ndarray, split:np.ndarray) -> tuple:
     sd = np.nanstd(true[tr], 0)
     return float(np.nanmean(rmse / np.where(sd > 0, sd, 1))), corr, rmse
 
+def select_epoch_bound(pred:np.ndarray, true:np.ndarray, split:np.ndarray) -> float:
+    """A lower bound of `select_epoch`'s score that reads the validation predictions only: per target, the RMSE after the
+    best straight-line correction for the validation samples themselves, which no line fitted on train can beat."""
+    va, sd = split == "val", np.nanstd(true[split == "train"], 0)
+    p, t = pred[va], true[va]
+    ok = np.isfinite(p) & np.isfinite(t)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n = ok.sum(0)
+        dp, dt = (np.where(ok, v - np.where(ok, v, 0).sum(0) / n, 0) for v in (p, t))
+        vp, vt, cov = (dp ** 2).sum(0) / n, (dt ** 2).sum(0) / n, (dp * dt).sum(0) / n
+        rmse = np.sqrt(np.where(vp > 0, vt - cov ** 2 / vp, vt).clip(0))  # NaN where no validation pair, as in `select_epoch`
+        return float(np.nanmean(rmse / np.where(sd > 0, sd, 1)))
+
 # %% ../../../nbs/31_cnn.ipynb #4d464870
 @dataclass
 class TrainedModel:
@@ -158,9 +172,10 @@ class TrainedModel:
     windows_per_s:float=None
     card:dict=None  # what it was trained on: `training_data` ('synthetic' or 'real'), `trained_on`, skeleton, fps, source
 
-    def predict_windows(self, windows:np.ndarray, batch:int=4096) -> np.ndarray:
-        "Uncorrected predictions `(N, k)` in target units for windows `(N, window, F)`."
+    def predict_windows(self, windows:np.ndarray, batch:int=None) -> np.ndarray:
+        "Uncorrected predictions `(N, k)` in target units for windows `(N, window, F)`, `batch` at a time (default 256 on a CPU, 4096 on a GPU)."
         self.net.eval(); dev = next(self.net.parameters()).device
+        batch = batch or (4096 if dev.type == "cuda" else 256)  # on a CPU, larger batches spill out of the cache and run slower
         with torch.inference_mode():
             out = [self.net(torch.as_tensor(windows[i:i + batch], device=dev)).float().cpu().numpy() for i in range(0, len(windows), batch)]
         raw = np.concatenate(out) if out else np.zeros((0, len(self.targets)), np.float32)
@@ -194,6 +209,17 @@ def _loss(net, cfg, xb, yb, wb, w_mean):
     for w in net.l2_weights(): loss = loss + cfg.l2 * (w ** 2).sum()
     return loss
 
+def _score_epoch(model, parts:dict, Y:np.ndarray, split:np.ndarray, best:float) -> tuple:
+    """`(score, corrections, val_rmse, bound)` of `select_epoch` after an epoch, predicting the windows of `parts`
+    (`{'val'|'train': (windows, sample)}`). The training windows are predicted only when the validation bound says the
+    epoch could beat `best`; otherwise it cannot be selected, and its score and RMSEs are NaN."""
+    pred = sample_means(model.predict_windows(parts["val"][0]), parts["val"][1], len(split))
+    bound = select_epoch_bound(pred, Y, split)
+    if bound > best * (1 + 1e-9): return np.nan, None, np.full(Y.shape[1], np.nan), bound  # margin: rounding never skips a winner
+    tr = split == "train"
+    pred[tr] = sample_means(model.predict_windows(parts["train"][0]), parts["train"][1], len(split))[tr]
+    return (*select_epoch(pred, Y, split), bound)
+
 def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfig=TrainConfig(), device:str="cpu",
                 progress:bool=True, desc:str=None) -> TrainedModel:
     """Train `cfg.arch` on `data`'s training samples (`split` per sample: 'train'/'val'/'test') to predict `targets`
@@ -209,6 +235,7 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
     S = torch.as_tensor(data.sample, device=device)
     W = torch.as_tensor(1.0 / data.n_windows[data.sample], dtype=torch.float32, device=device)
     train_idx = torch.as_tensor(np.flatnonzero(split[data.sample] == "train"))
+    parts = {s: (data.windows[split[data.sample] == s], data.sample[split[data.sample] == s]) for s in ("val", "train")}
     w_mean = W[torch.as_tensor(np.isin(split[data.sample], ("train", "val")), device=device)].mean()  # `c_i_factor`
     if len(train_idx) == 0: raise ValueError("no training windows")
     net = ARCHITECTURES[cfg.arch](data.windows.shape[2], len(targets), **({"window": data.windows.shape[1]} if cfg.arch == "mobile_gaitlab" else {})).to(device)
@@ -237,10 +264,9 @@ def train_model(data:GaitDataset, targets:list, split:np.ndarray, cfg:TrainConfi
         if str(device).startswith("cuda"): torch.cuda.synchronize()
         t_train += time.perf_counter() - t0; seen += len(order)
         model = TrainedModel(net, list(targets), data.cfg, cfg, lo, hi, [(1.0, 0.0)] * len(targets), epoch, 0.0)
-        pred = sample_means(model.predict_windows(data.windows), data.sample, len(data.samples))
-        score, corr, rmse = select_epoch(pred, Y, split)
+        score, corr, rmse, bound = _score_epoch(model, parts, Y, split, best[0])
         rows.append({"epoch": epoch, "lr": cfg.lr_at(epoch), "train_loss": total / len(order), "val_score": score,
-                     **{f"val_rmse_{t}": r for t, r in zip(targets, rmse)}})
+                     "val_score_bound": bound, **{f"val_rmse_{t}": r for t, r in zip(targets, rmse)}})
         if score < best[0]: best = (score, (copy.deepcopy(net.state_dict()), corr, epoch))
         bar.set_postfix(loss=f"{total / len(order):.4f}", val=f"{score:.3f}", best=best[1][2] if best[1] else -1)
     if best[1] is None: raise ValueError("no epoch could be scored: the validation split has no samples with targets")

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['PERCENTILES', 'BASELINE_FRAMES', 'RIDGE_ALPHAS', 'RF_GRID', 'PUBLISHED', 'STUDY_SCALES', 'DENSE', 'LADDER',
-           'PER_VIDEO', 'PER_LEG', 'leg_summary_features', 'rf_draws', 'baseline_fit', 'fit_baselines',
-           'bootstrap_metrics', 'train_jobs', 'cohort_card', 'run_study', 'select_by_validation', 'study_metrics',
-           'reproduction_table']
+           'PER_VIDEO', 'PER_LEG', 'BASELINES', 'leg_summary_features', 'rf_draws', 'baseline_fit', 'fit_baselines',
+           'bootstrap_metrics', 'train_jobs', 'cohort_card', 'run_study', 'with_fallback', 'check_same_videos',
+           'select_by_validation', 'study_metrics', 'reproduction_table']
 
 # %% ../../../nbs/32_study.ipynb #680224a5
 import json, os, time
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from .dataset import (TARGETS, FAITHFUL, IMPROVED, FeatureConfig, load_cohort, build_dataset, patient_split,
                                 video_features, target_columns)
-from .cnn import TrainConfig, train_model, save_model
+from .cnn import ARCHITECTURES, TrainConfig, train_model, save_model
 
 # %% ../../../nbs/32_study.ipynb #54b36cc0
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -40,8 +40,8 @@ def rf_draws(n:int=20, seed:int=1) -> list:
         draws.append({k: (int(v) if isinstance(v, (int, np.integer)) else v) for k, v in d.items()})
     return draws
 
-def baseline_fit(kind:str, X:np.ndarray, y:np.ndarray, split:np.ndarray, seed:int=0, as_run:bool=True):
-    "A fitted `kind` ('ridge', 'rf', 'xgboost') on the training rows, its settings chosen on the validation rows as the original did."
+def baseline_fit(kind:str, X:np.ndarray, y:np.ndarray, split:np.ndarray, seed:int=0, as_run:bool=True, n_jobs:int=2):
+    "A fitted `kind` ('ridge', 'rf', 'xgboost') on the training rows, its settings chosen on the validation rows as the original did; `n_jobs` threads."
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     ok = np.isfinite(y); tr, va = ok & (split == "train"), ok & (split == "val")
@@ -52,24 +52,28 @@ def baseline_fit(kind:str, X:np.ndarray, y:np.ndarray, split:np.ndarray, seed:in
         return fits[int(np.argmin([val_rmse(m) for m in fits]))]
     if kind == "rf":
         from sklearn.ensemble import RandomForestRegressor
-        fits = [RandomForestRegressor(**d, n_jobs=2, random_state=seed).fit(X[tr], y[tr]) for d in rf_draws()]
-        return fits[-1] if as_run else fits[int(np.argmin([val_rmse(m) for m in fits]))]
+        forest = lambda d: RandomForestRegressor(**d, n_jobs=n_jobs, random_state=seed).fit(X[tr], y[tr])
+        if as_run: return forest(rf_draws()[-1])  # the original predicted with the 20th draw: its search changed nothing else
+        fits = [forest(d) for d in rf_draws()]
+        return fits[int(np.argmin([val_rmse(m) for m in fits]))]
     if kind == "xgboost":
         from xgboost import XGBRegressor
         return XGBRegressor(n_estimators=400, max_depth=3, learning_rate=0.05, subsample=0.8, colsample_bytree=0.5,
-                            n_jobs=2, random_state=seed).fit(X[tr], y[tr])
+                            n_jobs=n_jobs, random_state=seed).fit(X[tr], y[tr])
     raise ValueError(f"unknown baseline {kind!r}: use ridge, rf or xgboost")
 
-def fit_baselines(F:np.ndarray, videos:pd.DataFrame, split:np.ndarray, kinds=("ridge", "rf", "xgboost"), seed:int=0) -> dict:
-    "`{kind: per-video predictions (target_columns())}` from leg summary features `F (n_videos, 2, 72)`, one row per video and leg."
+def fit_baselines(F:np.ndarray, videos:pd.DataFrame, split:np.ndarray, kinds=("ridge", "rf", "xgboost"), seed:int=0,
+                  targets=None, n_jobs:int=2) -> dict:
+    """`{kind: per-video predictions (target_columns())}` from leg summary features `F (n_videos, 2, 72)`, one row per video
+    and leg; `targets` (default all) are fitted, the other columns stay NaN."""
     n, X, sp = len(videos), np.concatenate([F[:, 0], F[:, 1]]), np.tile(np.asarray(split), 2)
     out = {k: pd.DataFrame(index=videos.index, columns=target_columns(), dtype=float) for k in kinds}
-    for t, spec in TARGETS.items():
-        legs = [f"{t}_L", f"{t}_R"] if spec["per_leg"] else [t, t]
+    for t in targets or TARGETS:
+        spec = TARGETS[t]; legs = [f"{t}_L", f"{t}_R"] if spec["per_leg"] else [t, t]
         y = np.concatenate([videos[c].to_numpy(float) for c in legs])
         if not np.isfinite(y[sp == "train"]).any(): continue
         for kind in kinds:
-            p = baseline_fit(kind, X, y, sp, seed).predict(X)
+            p = baseline_fit(kind, X, y, sp, seed, n_jobs=n_jobs).predict(X)
             if spec["per_leg"]: out[kind][legs[0]], out[kind][legs[1]] = p[:n], p[n:]
             else: out[kind][t] = (p[:n] + p[n:]) / 2
     return out
@@ -114,6 +118,7 @@ LADDER = {"cnn": dict(features=FAITHFUL, epochs=1.0, mirror=False),
           "cnn+preprocessing": dict(features=IMPROVED, epochs=1.0, mirror=False),
           "cnn+dense+mirror": dict(features=DENSE, epochs=0.5, mirror=True)}
 PER_VIDEO, PER_LEG = ("speed", "cadence", "GMFCS"), ("GDI", "knee_flexion")
+BASELINES = ("ridge", "rf", "xgboost")
 
 def _long(videos, split, model, cols, pred):
     "Long-format predictions of one model: a row per video × target column."
@@ -141,7 +146,8 @@ def _split_of(data, by_video):
     return by_video[data.samples.video_id].to_numpy()
 
 def _study_jobs(S:dict, want, seed:int, cols:list) -> list:
-    "Every network of the study as `(rung, features, targets, train config, sub-folder)`, costliest first."
+    """Every model of the study: networks as `(rung, features, targets, train config, sub-folder)`, then baselines as
+    `('baseline', kind, target)`, one per kind and target."""
     jobs = []
     for name, rung in LADDER.items():
         if not want(name): continue
@@ -152,35 +158,70 @@ def _study_jobs(S:dict, want, seed:int, cols:list) -> list:
     if want("tcn"):
         n_ep = max(1, S["epochs"] // 5)
         jobs.append(("tcn", DENSE, cols, TrainConfig.improved(epochs=n_ep, decay_every=max(1, n_ep // 3), seed=seed), "all"))
+    if want("baselines"): jobs += [("baseline", kind, t) for kind in BASELINES for t in TARGETS]
     return jobs
 
-_CONTEXT = {}  # what forked training workers share with the parent (datasets, split, output folder), set by `run_study`
+def _macs_per_window(arch:str, n_features:int, window:int) -> int:
+    "Multiply-adds of one forward pass of `arch` over one window, counted on its convolution and linear layers."
+    import torch
+    net = ARCHITECTURES[arch](n_features, 1, **({"window": window} if arch == "mobile_gaitlab" else {})).eval()
+    macs, layers = [], [m for m in net.modules() if isinstance(m, (torch.nn.Conv1d, torch.nn.Linear))]
+    hooks = [m.register_forward_hook(lambda m, i, o: macs.append(o[0].numel() * m.weight[0].numel())) for m in layers]
+    with torch.inference_mode(): net(torch.zeros(1, window, n_features))
+    for h in hooks: h.remove()
+    return sum(macs)
+
+def _job_cost(job, datasets:dict, by_video:pd.Series) -> float:
+    """Estimated multiply-adds of a network job: epochs × (3 × training windows, forward and backward, + at most the
+    training and validation windows predicted for the epoch rule) × per window. Baselines, seconds each, cost 0: they run last."""
+    if job[0] == "baseline": return 0.0
+    data, cfg = datasets[job[1]], job[3]
+    s = _split_of(data, by_video)[data.sample]
+    n_train, n_scored = (s == "train").sum(), np.isin(s, ("train", "val")).sum()
+    return cfg.epochs * (3 * n_train + n_scored) * _macs_per_window(cfg.arch, data.windows.shape[2], data.windows.shape[1])
+
+_CONTEXT = {}  # what forked workers share with the parent (datasets, summary features, split, output folder), set by `run_study`
 
 def _train_job(job) -> tuple:
-    "Train, save and predict one network of the study (in a worker process, or in the parent)."
+    "Train, save and predict one network of the study."
     import torch
     ctx = _CONTEXT; name, features, names, cfg, sub = job
     if ctx["device"] == "cpu": torch.set_num_threads(ctx["threads"])
     data = ctx["datasets"][features]
-    t0, sample_split = time.perf_counter(), _split_of(data, ctx["by_video"])
+    t0, c0, sample_split = time.perf_counter(), time.process_time(), _split_of(data, ctx["by_video"])
     m = train_model(data, list(names), sample_split, cfg, ctx["device"], False)
     m.card = cohort_card(ctx["root"], m.train_fps)
     save_model(m, ctx["out"] / "models" / name / sub)
-    timing = {"seconds": time.perf_counter() - t0, "windows_per_s": m.windows_per_s, "epoch": m.epoch,
+    timing = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0, "windows_per_s": m.windows_per_s, "epoch": m.epoch,
               "train_windows": int((sample_split[data.sample] == "train").sum())}
     p, c = _per_video(data, m.predict_dataset(data), names, ctx["videos"])
     return f"{name}/{sub}", timing, _long(ctx["videos"], ctx["split"], name, c, p)
 
+def _baseline_job(job) -> tuple:
+    "Fit one baseline for one target on the leg summary features and predict every video."
+    from threadpoolctl import threadpool_limits
+    ctx = _CONTEXT; _, kind, target = job
+    t0, c0, cols = time.perf_counter(), time.process_time(), target_columns([target])
+    with threadpool_limits(ctx["threads"]):
+        pred = fit_baselines(ctx["summary_features"], ctx["videos"], ctx["split"], (kind,), ctx["seed"], [target], ctx["threads"])[kind]
+    timing = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+    return f"{kind}/{target}", timing, _long(ctx["videos"], ctx["split"], kind, cols, pred[cols].to_numpy(float))
+
+def _run_job(job) -> tuple:
+    "`(key, timing, long predictions)` of one job of the study, a network or a baseline (in a worker process, or in the parent)."
+    return _baseline_job(job) if job[0] == "baseline" else _train_job(job)
+
 def train_jobs(jobs:list, n_jobs:int=1, progress:bool=True) -> list:
-    """Run `_train_job` over `jobs` in `n_jobs` forked processes of one thread each (the networks are independent and too
-    small for two threads to help one), with a progress bar; results in job order whatever order they finish in."""
+    """Run `_run_job` over `jobs` in `n_jobs` forked processes of one thread each (the models are independent and too
+    small for two threads to help one), each process taking the next job as it frees up, with a progress bar; results
+    in job order whatever order they finish in."""
     from tqdm.auto import tqdm
-    if n_jobs <= 1: return [_train_job(j) for j in tqdm(jobs, desc="networks", unit="net", disable=not progress)]
+    if n_jobs <= 1: return [_run_job(j) for j in tqdm(jobs, desc="models", unit="model", disable=not progress)]
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     with ProcessPoolExecutor(n_jobs, mp_context=mp.get_context("fork")) as ex:
-        futures = [ex.submit(_train_job, j) for j in jobs]
-        for f in tqdm(futures, desc="networks", unit="net", disable=not progress): f.result()
+        futures = [ex.submit(_run_job, j) for j in jobs]
+        for f in tqdm(futures, desc="models", unit="model", disable=not progress): f.result()
         return [f.result() for f in futures]
 
 def cohort_card(root, fps:float) -> dict:
@@ -193,36 +234,32 @@ def cohort_card(root, fps:float) -> dict:
 
 def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:list=None, progress:bool=True, n_jobs:int=None) -> dict:
     """Train and evaluate every model of the study on the Gillette-layout cohort in `root`; write results to `out`. On the
-    CPU the networks train in `n_jobs` processes (default: one per core, at most 2 — the machine `make reproduce` targets)."""
+    CPU the networks and baselines run in `n_jobs` processes (default: one per core, at most 2 — the machine `make
+    reproduce` targets), costliest first."""
     import torch
     if scale not in STUDY_SCALES: raise ValueError(f"unknown scale {scale!r}: use {', '.join(STUDY_SCALES)}")
     S, out = STUDY_SCALES[scale], Path(out)
-    n_jobs = n_jobs or max(1, min(2, os.cpu_count() or 1))
+    n_jobs = (n_jobs or max(1, min(2, os.cpu_count() or 1))) if device == "cpu" else 1
     if not only and (out / "models").exists():  # a full run replaces every model: no stale rung survives
         import shutil; shutil.rmtree(out / "models")
     videos, poses = load_cohort(root, progress=progress)
     by_video = pd.Series(patient_split(videos.patient_id, seed), index=videos.video_id)
     split = by_video.to_numpy()
     cols = target_columns()
-    long, timing = [], {}
     want = lambda name: not only or name in only or (name in LADDER and "improved" in only)  # improved is chosen among the rungs
     t_wall = time.perf_counter()
     jobs = _study_jobs(S, want, seed, cols)
-    datasets = {f: build_dataset(videos, poses, f) for f in dict.fromkeys(j[1] for j in jobs)}  # each computed once, shared
+    features = dict.fromkeys(j[1] for j in jobs if j[0] != "baseline")
+    datasets = {f: build_dataset(videos, poses, f) for f in features}  # each computed once, shared by every job
+    summary_features = np.stack([leg_summary_features(poses[v]) for v in videos.video_id]) if want("baselines") else None
     threads = 1 if n_jobs > 1 else max(1, min(2, torch.get_num_threads()))
-    _CONTEXT.update(datasets=datasets, by_video=by_video, split=split, videos=videos, out=out, root=root, device=device, threads=threads)
-    order = sorted(range(len(jobs)), key=lambda i: -len(datasets[jobs[i][1]].windows) * jobs[i][3].epochs)  # costliest first
-    done = dict(zip(order, train_jobs([jobs[i] for i in order], n_jobs if device == "cpu" else 1, progress)))
-    for i in range(len(jobs)):
-        key, t, rows = done[i]; timing[key] = t; long.append(rows)
-    if want("baselines"):
-        t0 = time.perf_counter()
-        F = np.stack([leg_summary_features(poses[v]) for v in videos.video_id])
-        for kind, pred in fit_baselines(F, videos, split, seed=seed).items():
-            long.append(_long(videos, split, kind, cols, pred.to_numpy(float)))
-        timing["baselines"] = {"seconds": time.perf_counter() - t0}
+    _CONTEXT.update(datasets=datasets, summary_features=summary_features, by_video=by_video, split=split, videos=videos, out=out,
+                    root=root, device=device, threads=threads, seed=seed)
+    order = sorted(range(len(jobs)), key=lambda i: -_job_cost(jobs[i], datasets, by_video))  # costliest first: the last to finish are short
+    done = dict(zip(order, train_jobs([jobs[i] for i in order], n_jobs, progress)))
+    timing = {done[i][0]: done[i][1] for i in range(len(jobs))}
+    preds = pd.concat([done[i][2] for i in range(len(jobs))], ignore_index=True)
     wall = time.perf_counter() - t_wall
-    preds = pd.concat(long, ignore_index=True)
     chosen = select_by_validation(preds, [m for m in LADDER if want(m)])
     if chosen:
         import shutil
@@ -236,26 +273,49 @@ def run_study(root, out, scale:str="cpu", seed:int=0, device:str="cpu", only:lis
     summary = {"scale": scale, "seed": seed, "device": device, "torch": torch.__version__, "cohort": str(root),
                "videos": {s: int((split == s).sum()) for s in ("train", "val", "test")},
                "patients": {s: int(videos.patient_id[split == s].nunique()) for s in ("train", "val", "test")},
-               "skipped_videos": {str(c): len(d.skipped) for c, d in datasets.items()}, "timing": timing, "improved_uses": chosen,
-               "train_processes": n_jobs if device == "cpu" else 1,
+               "skipped_videos": {str(c): len(d.skipped) for c, d in datasets.items()},
+               "test_failures": metrics.groupby("model", sort=False).n_failed.sum().astype(int).to_dict(),
+               "timing": timing, "improved_uses": chosen, "train_processes": n_jobs,
                "train_wall_seconds": float(wall),
                "train_seconds_total": float(sum(v["seconds"] for v in timing.values()))}
     (out / "summary.json").write_text(json.dumps(summary, indent=1))
     return summary
 
 # %% ../../../nbs/32_study.ipynb #70226375
+def with_fallback(preds:pd.DataFrame) -> pd.DataFrame:
+    """`preds` with `failed` (the model gave no prediction for a video with a true value: too short, too incomplete) and,
+    where it failed, `pred` set to the column's mean over the training videos, so that every model is scored on the same
+    videos and a failure costs what a constant guess costs."""
+    train_mean = preds[preds.split == "train"].drop_duplicates(["video_id", "column"]).groupby("column").true.mean()
+    failed = preds.pred.isna() & preds.true.notna()
+    return preds.assign(failed=failed, pred=preds.pred.where(~failed, preds.column.map(train_mean)))
+
+def check_same_videos(rows:pd.DataFrame):
+    "Raise unless every model in `rows` that predicts a column has exactly one row for each of that column's videos."
+    cover = pd.crosstab([rows.column, rows.video_id], rows.model)  # rows per column × video × model
+    present = cover.groupby(level="column").transform("max") > 0  # the model predicts that column at all
+    bad = ((cover != 1) & present).any()
+    if bad.any(): raise ValueError(f"models scored on different videos: {', '.join(bad.index[bad])} miss or repeat some")
+
 def select_by_validation(preds:pd.DataFrame, candidates:list) -> dict:
-    "`{target: model}`: per target, the candidate with the lowest MAE on the validation videos."
-    val = preds[(preds.split == "val") & preds.model.isin(candidates)].dropna(subset=["true", "pred"])
+    "`{target: model}`: per target, the candidate with the lowest MAE on the validation videos, the same for all (`with_fallback`)."
+    val = with_fallback(preds)
+    val = val[(val.split == "val") & val.model.isin(candidates) & val.true.notna()].dropna(subset=["pred"])
     if val.empty: return {}
+    check_same_videos(val)
     mae = val.assign(err=(val.pred - val.true).abs()).groupby(["target", "model"]).err.mean().unstack()
     return {t: str(row.idxmin()) for t, row in mae.iterrows() if row.notna().any()}
 
 def study_metrics(preds:pd.DataFrame, split:str="test", n_boot:int=2000, seed:int=0) -> pd.DataFrame:
-    "Test-set r and MAE with patient-bootstrap CIs per model × target (per-leg targets pool both legs)."
+    """Test-set r and MAE with patient-bootstrap CIs per model × target (per-leg targets pool both legs), every model on the
+    same videos — those with a true value; `n_failed` of them the model could not predict, scored at the training mean."""
+    scored = with_fallback(preds)
+    scored = scored[(scored.split == split) & scored.true.notna()]
+    check_same_videos(scored)
     rows = []
-    for (model, target), g in preds[preds.split == split].groupby(["model", "target"], sort=False):
-        rows.append({"model": model, "target": target, **bootstrap_metrics(g.true, g.pred, g.patient_id, n_boot, seed)})
+    for (model, target), g in scored.groupby(["model", "target"], sort=False):
+        rows.append({"model": model, "target": target, "n_failed": int(g.failed.sum()),
+                     **bootstrap_metrics(g.true, g.pred, g.patient_id, n_boot, seed)})
     return pd.DataFrame(rows)
 
 def reproduction_table(metrics:pd.DataFrame) -> pd.DataFrame:
