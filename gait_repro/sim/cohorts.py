@@ -79,10 +79,12 @@ GILLETTE_CAMERA = dict(distance=6.0, height=1.0, image_size=(640, 480), hfov_deg
 HEALTHGAIT_CAMERA = dict(distance=4.5, height=1.0, image_size=(960, 540), hfov_deg=70.0, fps=29.97)
 
 def camera_variation(rng, camera:dict) -> dict:
-    """One video's camera about a nominal `camera`: distance ±15%, height 0.75–1.25 m, pitched towards the walker's
-    hips (± 2°), field of view ± 8°, mild radial distortion (k1 −0.06 to +0.02, phone lenses after their own correction)."""
-    d = camera["distance"] * rng.uniform(0.85, 1.15); h = rng.uniform(0.75, 1.25)
-    return {**camera, "distance": round(d, 3), "height": round(h, 3), "hfov_deg": round(camera["hfov_deg"] + rng.uniform(-8, 8), 2),
+    """One video's camera about a nominal `camera`: up to 20% further away, height 0.75–1.25 m, pitched towards the walker's
+    hips (± 2°), field of view up to 8° wider, mild radial distortion (k1 −0.06 to +0.02, phone lenses after their own
+    correction). Never closer or narrower than the nominal camera: a lab frames its walkway so the whole walk is seen
+    (narrower views left a quarter of the Gillette-like walks too short for the CNN's 124-frame windows)."""
+    d = camera["distance"] * rng.uniform(1.0, 1.2); h = rng.uniform(0.75, 1.25)
+    return {**camera, "distance": round(d, 3), "height": round(h, 3), "hfov_deg": round(camera["hfov_deg"] + rng.uniform(0, 8), 2),
             "tilt_deg": round(float(np.rad2deg(np.arctan((h - 0.9) / d)) + rng.normal(0, 2)), 2), "k1": round(rng.uniform(-0.06, 0.02), 4)}
 
 SCALES = {"gillette": {"smoke": 12, "cpu": 120, "full": 1000}, "healthgait": {"smoke": 3, "cpu": 40, "full": 398}}
