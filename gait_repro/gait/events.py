@@ -184,7 +184,10 @@ def camera_offset(xy:np.ndarray, c:np.ndarray, w:int, hip_v:np.ndarray, directio
                   pan_share:float=PAN_SHARE) -> np.ndarray:
     "Per-frame x offset (px) of a camera that follows more than `pan_share` of the walker's motion (`follow_share`); zeros for a fixed one."
     share, cam = follow_share(xy, c, w, hip_v, direction, min_swing)
-    if not share > pan_share: return np.zeros(len(xy))
+    return _integrate(cam) if share > pan_share else np.zeros(len(xy))
+
+def _integrate(cam:np.ndarray) -> np.ndarray:
+    "The camera's x offset (px) per frame from its velocity (px/frame; NaN as 0), by the trapezoidal rule."
     cam = np.nan_to_num(cam)
     return np.concatenate([[0.0], np.cumsum((cam[1:] + cam[:-1]) / 2)])
 
@@ -201,7 +204,7 @@ def walking_mask(xy:np.ndarray, fps:float, min_speed:float=0.15, min_swing:float
     c = swing_direction(xy, w)
     direction = _main_direction(c, min_swing, hip_v)
     share, cam = follow_share(xy, c, w, hip_v, direction, min_swing)
-    offset = camera_offset(xy, c, w, hip_v, direction, min_swing, pan_share) if share > pan_share else np.zeros(len(xy))
+    offset = _integrate(cam) if share > pan_share else np.zeros(len(xy))  # `camera_offset`, its flow computed once
     seen = np.isfinite(hip)
     v = direction * (hip_v + (np.gradient(offset) if offset.any() else 0.0)) * fps  # on the floor
     speed = np.where(seen, _moving_mean(np.where(seen, v, np.nan), w), np.nan)
