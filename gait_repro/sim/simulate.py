@@ -9,8 +9,8 @@ __all__ = ['CONDITIONS', 'UNILATERAL', 'SPEED_BANDS', 'PARKINSON_OTHER_SIDE', 'S
            'phase_timeline', 'crossings', 'warp', 'band_curves', 'person_deviations', 'condition_offsets', 'Walk',
            'simulate_walk', 'knee_axis', 'leg_points_3d', 'trunk_lean', 'contact_margin', 'contact_events',
            'measured_events', 'segment_frame', 'foot_frame', 'cardan_yxz', 'clinical_angles', 'measure_truth',
-           'gait_truth', 'Camera', 'EstimatorNoise', 'view', 'project_points', 'estimate_pose', 'recorded_frames',
-           'to_skeleton', 'visible_window', 'film', 'demo_pose']
+           'gait_truth', 'Camera', 'EstimatorNoise', 'posed', 'view', 'project_points', 'estimate_pose',
+           'recorded_frames', 'to_skeleton', 'visible_window', 'film', 'demo_pose']
 
 # %% ../../nbs/21_simulate.ipynb #539da8aa
 from dataclasses import dataclass, field, asdict, replace
@@ -678,9 +678,9 @@ def _group(j:str) -> str:
 LEG_JOINTS = ("hip", "knee", "ankle", "heel", "big_toe", "small_toe")
 
 # %% ../../nbs/21_simulate.ipynb #d392a0be
-def view(w:Walk, camera:Camera=None) -> tuple:
-    "World positions seen by `camera`: `(uv (T, J, 2) pixels, depth (T, J) m)`, walk turned to `direction` and `heading_deg`."
-    cam = camera or Camera()
+def posed(w:Walk, cam:Camera) -> tuple:
+    """`(X (T, J, 3) m, cx)`: the walk at the camera's frame rate, turned to its `direction` and `heading_deg`, and the x
+    the camera aims at (one value for a fixed camera, `(T, 1)` for one that pans after the walker)."""
     X = w.xyz.copy() if abs(cam.fps - w.fps) < 1e-9 else _resample_xyz(w, cam.fps)
     if cam.direction < 0: X[..., 0] *= -1; X[..., 1] *= -1
     if cam.heading_deg:
@@ -689,7 +689,14 @@ def view(w:Walk, camera:Camera=None) -> tuple:
         X[..., 0], X[..., 1] = xm + x * np.cos(a) - y * np.sin(a), x * np.sin(a) + y * np.cos(a)
     hip_x = X[:, SIM_JOINTS.index("mid_hip"), 0]
     cx = uniform_filter1d(hip_x, max(int(cam.fps * 0.5), 1), mode="nearest")[:, None] if cam.pan else np.mean(hip_x)
+    return X, cx
+
+def view(w:Walk, camera:Camera=None) -> tuple:
+    "World positions seen by `camera`: `(uv (T, J, 2) pixels, depth (T, J) m)`, walk turned to `direction` and `heading_deg`."
+    cam = camera or Camera()
+    X, cx = posed(w, cam)
     return project_points(X, cam, cx)
+
 
 def project_points(X:np.ndarray, cam:Camera, cx=0.0) -> tuple:
     """`(uv (..., 2) pixels, depth (...) m)` of world points `X (..., 3)` seen by `cam` aimed at x = `cx`: a pinhole
