@@ -8,7 +8,7 @@ __all__ = ['TVL1_SCALE', 'DIS_PRESETS', 'SILHOUETTE_METHODS', 'DENSEPOSE_PARTS',
            'median_background', 'background_masks', 'mog2_masks', 'mediapipe_masks', 'silhouette_masks',
            'densepose_palette', 'parts_to_color', 'color_to_parts', 'part_agreement', 'keypoint_dict',
            'walking_direction', 'pose_parts', 'modality_dirs', 'write_modalities', 'read_modality_frames',
-           'video_modalities']
+           'video_modalities', 'cohort_modalities']
 
 # %% ../../nbs/42_modalities.ipynb #4b334a61
 import contextlib, re
@@ -197,7 +197,7 @@ def mediapipe_masks(frames:np.ndarray, # (T, H, W, 3) uint8 RGB frames
 SILHOUETTE_METHODS = {"background": background_masks, "mog2": mog2_masks, "mediapipe": mediapipe_masks}
 
 def silhouette_masks(frames:np.ndarray, # (T, H, W, 3) uint8 RGB frames
-                     method:str="background", # 'background' (median background, fixed camera), 'mog2' or 'mediapipe'
+                     method:str="mediapipe", # 'mediapipe' (the pose landmarker's person mask), 'background' (median background, fixed camera) or 'mog2'
                      **kw # the method's settings
                     ) -> np.ndarray: # (T, H, W) bool
     "The walker's silhouette in every frame, by one of `SILHOUETTE_METHODS`."
@@ -434,7 +434,7 @@ def video_modalities(path, # a video file, or a folder of videos named by trial 
                      max_frames:int=None, # use at most this many frames from the start
                      progress:bool=True, # progress bars (pose, TV-L1, DIS)
                      width:int=960, # frames wider than this are down-sized to it (Health&Gait's videos are 960 px wide); None: as stored
-                     silhouette:str="background", # `silhouette_masks` method
+                     silhouette:str="mediapipe", # `silhouette_masks` method
                      tvl1_scale:float=TVL1_SCALE, # resolution factor of TV-L1
                     ) -> dict: # trial -> {modality: folder written}
     "Silhouettes, DensePose-style parts, TV-L1 and DIS flow of a video (or a folder of videos), in Health&Gait's layout."
@@ -448,3 +448,32 @@ def video_modalities(path, # a video file, or a folder of videos named by trial 
     if bad: raise PoseFormatError(p, f"videos must be named by their Health&Gait trial, e.g. NW-WJ_1.mp4; not {', '.join(bad[:3])}")
     modality_dirs(pid, speed, videos[0].stem)
     return {v.stem: _one_video(v, Path(out), pid, speed, v.stem, max_frames, progress, width, silhouette, tvl1_scale) for v in videos}
+
+# %% ../../nbs/42_modalities.ipynb #3f600ad6
+def cohort_modalities(render_dir, # a folder written by `sim.render.render_cohort` for the healthgait cohort
+                      out, # dataset root the Health&Gait folders are written under
+                      parts:str="exact", # 'exact': the renderer's DensePose labels (DensePose's stand-in); 'pose': `pose_parts`
+                      silhouette:str="mediapipe", # `silhouette_masks` method
+                      tvl1_scale:float=TVL1_SCALE, # resolution factor of TV-L1
+                      progress:bool=True, # a progress bar over videos
+                     ) -> Path: # `out`
+    "Health&Gait's modalities of every rendered video of a cohort folder, in Health&Gait's layout."
+    import json, shutil, pandas as pd
+    from tqdm.auto import tqdm
+    from gait_repro.sim.render import frame_name
+    from gait_repro.video.estimator import estimate_pose
+    root = Path(render_dir)
+    meta = root / "cohort.json"
+    if not meta.exists() or not json.loads(meta.read_text()).get("rendered"): raise PoseFormatError(root, "not a rendered cohort folder (no cohort.json from `gait-repro render`)")
+    if json.loads(meta.read_text())["cohort"] != "healthgait": raise PoseFormatError(root, "Health&Gait's layout needs the healthgait cohort")
+    if parts not in ("exact", "pose"): raise ValueError(f"parts must be 'exact' or 'pose', not {parts!r}")
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    for r in tqdm(pd.read_csv(root / "videos.csv").itertuples(), desc="modalities", unit="video", disable=not progress):
+        pid, speed, trial = r.stem.split("/")
+        idx, frames, _ = read_frames(root / r.video)
+        sil = silhouette_masks(frames, silhouette)
+        if parts == "exact": P = np.stack([cv2.imread(str(root / r.truth / "parts" / f"{frame_name(i)}.png"), cv2.IMREAD_UNCHANGED) for i in idx])
+        else: P = pose_parts(sil, keypoint_dict(estimate_pose(root / r.video, progress=False)))
+        write_modalities(out, pid, speed, trial, idx, sil, P, tvl1_flow(frames, scale=tvl1_scale), dis_flow(frames))
+    shutil.copyfile(root / "participants_measures.csv", out / "participants_measures.csv")
+    return out
