@@ -138,6 +138,20 @@ def _parser():
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
     w = sub.add_parser("build-pose-model", help="build the pose estimator's model bundle from the mediapipe 0.10.21 wheel (what `make weights` runs)")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
+    rd = sub.add_parser("render", help="film a synthetic cohort: videos with their exact per-pixel truth (parts, keypoints, optical flow)")
+    rd.add_argument("--cohort", required=True, choices=["healthgait", "gillette", "koa-pd-nm"]); rd.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
+    rd.add_argument("--seed", type=int, default=0); rd.add_argument("--out", required=True)
+    rd.add_argument("--jobs", type=int, default=1, help="processes; output does not depend on it")
+    mo = sub.add_parser("modalities", help="Health&Gait's modalities of a video, a folder of videos or a rendered cohort, in Health&Gait's layout")
+    mo.add_argument("source", help="a video, a folder of videos named by trial (NW-WJ_1.mp4, ...), or a folder written by `render`")
+    mo.add_argument("--out", required=True); mo.add_argument("--pid", default="PA000"); mo.add_argument("--speed", default="UGS", choices=["UGS", "FGS"])
+    mo.add_argument("--trial", default="NW-WoJ_1", help="the trial of a single video"); mo.add_argument("--max-frames", type=int)
+    mo.add_argument("--silhouette", default="mediapipe", choices=["mediapipe", "background", "mog2"])
+    mo.add_argument("--parts", default="exact", choices=["exact", "pose"], help="a rendered cohort's body parts: the renderer's labels (DensePose's stand-in) or from the pose")
+    mo.add_argument("--tvl1-scale", type=float, default=0.5, help="resolution factor TV-L1 runs at")
+    pa = sub.add_parser("partitions", help="Health&Gait's 4-fold participant partitions (sex, weight, age) in its partition JSON files")
+    pa.add_argument("--measures", required=True, help="participants_measures.csv"); pa.add_argument("--out", required=True)
+    pa.add_argument("--robust", action="store_true", help="clip ages to 18-64 and merge strata too small to stratify")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -181,6 +195,13 @@ def _run(args) -> int:
             rep = analyze_video(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay,
                                 age=args.age_years, sex=args.sex)
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
+        elif args.command == "render":
+            from gait_repro.sim.render import render_cohort
+            print(render_cohort(args.cohort, args.out, args.scale, args.seed, args.jobs))
+        elif args.command == "modalities": print(_modalities(args))
+        elif args.command == "partitions":
+            from gait_repro.studies.healthgait.partitions import partitions_command
+            print(json.dumps(partitions_command(args.measures, args.out, args.robust), indent=1, default=str))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
             print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
@@ -193,6 +214,15 @@ def _run(args) -> int:
     except (PoseFormatError, FileNotFoundError, ValueError) as e:
         print(f"gait-repro: error: {e}", file=sys.stderr); return 2
     return 0
+
+def _modalities(args):
+    "Run `modalities` on a rendered cohort folder, a folder of videos or one video; returns the output folder."
+    from gait_repro.video.modalities import video_modalities, cohort_modalities
+    src = Path(args.source)
+    if (src / "cohort.json").exists(): return cohort_modalities(src, args.out, args.parts, args.silhouette, args.tvl1_scale)
+    if not src.exists(): raise FileNotFoundError(f"{src}: no such video or folder")
+    video_modalities(src, args.out, args.pid, args.speed, args.trial, args.max_frames, silhouette=args.silhouette, tvl1_scale=args.tvl1_scale)
+    return Path(args.out)
 
 def _scale(args):
     "The pixel-to-metre scale the command's options ask for (`Scale('none')` without one)."

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['LEG_PARTS', 'BODY_PARTS', 'STENUM_2021_MAE_DEG', 'keypoint_errors', 'error_summary', 'sagittal_angles',
-           'angle_errors', 'marked_errors', 'noise_from_errors', 'assumed_noise', 'rendered_clip']
+           'angle_errors', 'marked_errors', 'noise_from_errors', 'assumed_noise', 'rendered_clip', 'read_truth',
+           'modality_accuracy']
 
-# %% ../../nbs/43_realism.ipynb #0092564d
+# %% ../../nbs/43_realism.ipynb #0310d363
 import json
 import numpy as np, pandas as pd
 from pathlib import Path
@@ -14,7 +15,7 @@ from ..pose.sequence import PoseSequence, to_common
 from ..pose.skeletons import COMMON_JOINTS
 from ..sim.simulate import SIM_JOINTS, EstimatorNoise, _group
 
-# %% ../../nbs/43_realism.ipynb #29f2fb52
+# %% ../../nbs/43_realism.ipynb #b586eb0d
 LEG_PARTS = ("hip", "knee", "ankle", "heel", "big_toe")
 BODY_PARTS = ("nose", "shoulder", "elbow", "wrist") + LEG_PARTS
 
@@ -59,7 +60,7 @@ def error_summary(err:pd.DataFrame) -> pd.DataFrame:
                          "near_median_pct": err[err.near].groupby("part", sort=False).either_pct.median(),
                          "far_median_pct": err[~err.near].groupby("part", sort=False).either_pct.median()}).loc[list(BODY_PARTS)]
 
-# %% ../../nbs/43_realism.ipynb #19cca4f1
+# %% ../../nbs/43_realism.ipynb #d8e3e8c8
 STENUM_2021_MAE_DEG = {"hip": 4.0, "knee": 5.6, "ankle": 7.4}  # OpenPose vs motion capture, sagittal video (Stenum et al. 2021)
 
 def _angle(a, b, c):
@@ -96,7 +97,7 @@ def angle_errors(est:PoseSequence, truth_uv:np.ndarray, frames=None) -> pd.DataF
             rows.append(pd.DataFrame({"frame": frames, "joint": joint, "side": s, "error_deg": e}))
     return pd.concat(rows, ignore_index=True)
 
-# %% ../../nbs/43_realism.ipynb #35d0d275
+# %% ../../nbs/43_realism.ipynb #873ead66
 def marked_errors(est:PoseSequence, marks:dict) -> pd.DataFrame:
     "Errors (px, % of `marks['height_px']`) of the estimator's knees and ankles against hand-marked leading/trailing joints, legs matched either way."
     c = to_common(est)
@@ -112,7 +113,7 @@ def marked_errors(est:PoseSequence, marks:dict) -> pd.DataFrame:
                 rows.append({"frame": int(f), "part": part, "leg": leg, "error_px": d, "either_pct": 100 * d / marks["height_px"]})
     return pd.DataFrame(rows)
 
-# %% ../../nbs/43_realism.ipynb #af58f9a3
+# %% ../../nbs/43_realism.ipynb #fe1531a9
 def _offsets_px(est, truth_uv, frames, joint, direction):
     c = to_common(est).data[..., :2]
     return (c[frames, COMMON_JOINTS.index(joint)] - truth_uv[frames, SIM_JOINTS.index(joint)]) * np.array([direction, -1.0])  # (forward, up)
@@ -141,7 +142,7 @@ def assumed_noise(noise:EstimatorNoise=None) -> dict:
     nz = noise or EstimatorNoise()
     return {"jitter_by_group": {g: nz.jitter * s for g, s in nz.joint_scale.items()}, "hip_offset": tuple(nz.hip_offset), "swap_rate": nz.swap_rate}
 
-# %% ../../nbs/43_realism.ipynb #d1700ffc
+# %% ../../nbs/43_realism.ipynb #ce7ef36d
 def rendered_clip(video, truth_dir, progress:bool=False) -> dict:
     "The estimator's pose on a rendered `video` with its truth: `est, uv, height_px, direction, fps, frames` (frames with the walker wholly in view)."
     from gait_repro.video.estimator import estimate_pose
@@ -154,3 +155,38 @@ def rendered_clip(video, truth_dir, progress:bool=False) -> dict:
     est = estimate_pose(video, progress=progress)
     return {"est": est, "uv": uv, "height_px": height_px, "direction": int(cam["direction"]), "fps": float(kp["fps"]),
             "frames": np.flatnonzero(inside[:est.n_frames])}
+
+# %% ../../nbs/43_realism.ipynb #d2a7d6de
+def read_truth(truth_dir, frames) -> tuple:
+    "`(parts (T, H, W) uint8, flow (T, H, W, 2) float32)` of rendered `frames` from a truth folder (`sim.render.write_rendered`)."
+    import cv2
+    from gait_repro.sim.render import read_flow_png, frame_name
+    d = Path(truth_dir)
+    parts = np.stack([cv2.imread(str(d / "parts" / f"{frame_name(i)}.png"), cv2.IMREAD_UNCHANGED) for i in frames])
+    flow = np.stack([read_flow_png(p) if (p := d / "flow" / f"{frame_name(i)}.png").exists() else np.full(parts.shape[1:] + (2,), np.nan, np.float32)
+                     for i in frames])
+    return parts, flow
+
+def modality_accuracy(video, truth_dir, tvl1_pairs:int=3, pose=None) -> dict:
+    """Scores of the modalities computed from a rendered `video` against its exact truth, and the images (`frames`,
+    `truth_parts`, `silhouettes`, `parts`, `tvl1`/`dis` on the middle pair) a gallery needs. `pose`: the estimator's output if already run."""
+    from gait_repro.video.modalities import read_frames, silhouette_masks, iou, dis_flow, tvl1_flow, endpoint_error, pose_parts, part_agreement, keypoint_dict
+    from gait_repro.video.estimator import estimate_pose
+    idx, frames, _ = read_frames(video)
+    parts_true, flow_true = read_truth(truth_dir, idx)
+    body = parts_true > 0
+    sil = {m: silhouette_masks(frames, m) for m in ("background", "mediapipe")}
+    dis = dis_flow(frames)
+    pairs = np.linspace(len(frames) * 0.25, len(frames) * 0.75, tvl1_pairs).astype(int)
+    tv = np.stack([tvl1_flow(frames[[i, i + 1]])[0] for i in pairs])
+    pose = pose if pose is not None else estimate_pose(video, progress=False)
+    parts = pose_parts(sil["background"], keypoint_dict(pose)) if pose.n_frames == len(frames) else np.zeros_like(parts_true)
+    agree = part_agreement(parts, parts_true)
+    mid = pairs[len(pairs) // 2]
+    return {"iou_background": iou(sil["background"], body)[1], "iou_mediapipe": iou(sil["mediapipe"], body)[1],
+            "dis_epe_walker": endpoint_error(dis, flow_true[:-1], body[:-1]), "dis_epe_room": endpoint_error(dis, flow_true[:-1], ~body[:-1]),
+            "tvl1_epe_walker": endpoint_error(tv, flow_true[pairs], body[pairs]), "tvl1_epe_room": endpoint_error(tv, flow_true[pairs], ~body[pairs]),
+            "walker_flow_px": float(np.linalg.norm(flow_true[:-1][body[:-1]], axis=-1).mean()),
+            "parts_fine": agree["fine"], "parts_coarse": agree["coarse"],
+            "gallery": {"frame": frames[mid], "truth_parts": parts_true[mid], "silhouette": sil["background"][mid], "parts": parts[mid],
+                        "tvl1": tv[len(pairs) // 2], "dis": dis[mid], "truth_flow": flow_true[mid], "index": int(idx[mid])}}
