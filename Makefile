@@ -46,7 +46,10 @@ test: $(STAMP) $(WEIGHTS)
 # The embedded default input: the synthetic cohorts, in the real datasets' formats (see nbs/23_cohorts.ipynb).
 $(DATA)/%/cohort.json: $(STAMP) $(LIB_PY)
 	$(BIN)/gait-repro simulate --cohort $* --scale $(SCALE) --seed $(SEED) --out $(DATA)/$*
-data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json
+# The Health&Gait-like walkers filmed, with exact per-pixel truth (nbs/26_render.ipynb): what the modality figure reads.
+$(DATA)/healthgait_video/cohort.json: $(STAMP) $(LIB_PY)
+	$(BIN)/gait-repro render --cohort healthgait --scale $(SCALE) --seed $(SEED) --out $(DATA)/healthgait_video
+data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json $(DATA)/healthgait_video/cohort.json
 
 # The mobile-gaitlab study: the faithful CNN, baselines, improved model and ablations, trained on the Gillette-like cohort
 # (nbs/32_study.ipynb). Trained here, never downloaded; `gait-repro predict` uses $(MODELS)/models/improved.
@@ -85,4 +88,5 @@ lock:
 	rm -rf /tmp/gait_repro_lock && $(PYTHON) -m venv /tmp/gait_repro_lock
 	/tmp/gait_repro_lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Exact pins of requirements.in, resolved by 'make lock' on Python 3.11. 'make' installs these."; \
-	  /tmp/gait_repro_lock/bin/pip freeze --all | grep -v '^pip=='; } > requirements.lock
+	  /tmp/gait_repro_lock/bin/pip freeze --all | grep -v '^pip==' | sed 's/+cpu$$//'; } > requirements.lock
+	{ sed -n '1,/^  - pip:$$/p' environment.yml; grep -v '^#' requirements.lock | sed 's/^/      - /'; } > environment.yml.new && mv environment.yml.new environment.yml

@@ -39,12 +39,15 @@ def test_reproduce_smoke_is_incremental(tmp_path):
     for cohort in ("gillette", "healthgait"):
         r = cli("simulate", "--cohort", cohort, "--scale", "smoke", "--out", data / cohort)
         assert r.returncode == 0, r.stderr[-2000:]
+    r = cli("render", "--cohort", "healthgait", "--scale", "smoke", "--out", data / "healthgait_video")
+    assert r.returncode == 0, r.stderr[-2000:]
     r = cli("train", "--data", data / "gillette", "--scale", "smoke", "--device", "cpu", "--out", tmp_path / "models")
     assert r.returncode == 0, r.stderr[-2000:]
     args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs)
     r = cli("reproduce", *args)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout
+    assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout and "modalities: ran" in r.stdout
+    assert (figs / "modalities_gallery.png").exists() and "silhouette IoU" in (figs / "modalities_realism.md").read_text()
     summary = (figs / "SUMMARY.md").read_text()
     assert "published CNN r" in summary and "gait_agreement" not in summary.splitlines()[0]
     assert (figs / "reproduction.csv").exists() and (figs / "ablations.md").exists()
