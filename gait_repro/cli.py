@@ -152,6 +152,12 @@ def _parser():
     pa = sub.add_parser("partitions", help="Health&Gait's 4-fold participant partitions (sex, weight, age) in its partition JSON files")
     pa.add_argument("--measures", required=True, help="participants_measures.csv"); pa.add_argument("--out", required=True)
     pa.add_argument("--robust", action="store_true", help="clip ages to 18-64 and merge strata too small to stratify")
+    hv = sub.add_parser("healthgait-validate", help="Health&Gait's technical validation (sex, weight, age) from gait parameters and circumferences")
+    hv.add_argument("--data", required=True, help="a folder in Health&Gait's layout (the simulated cohort, or the real dataset)")
+    hv.add_argument("--out", required=True); hv.add_argument("--targets", nargs="+", default=["sex", "weight", "age"], choices=["sex", "weight", "age"])
+    hv.add_argument("--methods", nargs="+", default=["xgboost", "mlp"], choices=["xgboost", "mlp", "movinet"])
+    hv.add_argument("--folds", nargs="+", type=int, choices=[0, 1, 2, 3]); hv.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
+    hv.add_argument("--seed", type=int, default=0)
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -202,6 +208,12 @@ def _run(args) -> int:
         elif args.command == "partitions":
             from gait_repro.studies.healthgait.partitions import partitions_command
             print(json.dumps(partitions_command(args.measures, args.out, args.robust), indent=1, default=str))
+        elif args.command == "healthgait-validate":
+            from gait_repro.studies.healthgait.validation import validate, write_study
+            if "movinet" in args.methods: raise ValueError("--methods movinet: the video models are not part of healthgait-validate yet "
+                                                           "(studies.healthgait.video_models trains them); run xgboost and mlp")
+            res = validate(args.data, [t.capitalize() for t in args.targets], args.methods, args.folds, args.scale, args.seed)
+            print(write_study(res, args.out))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
             print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")

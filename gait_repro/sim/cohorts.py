@@ -87,7 +87,7 @@ def camera_variation(rng, camera:dict) -> dict:
     return {**camera, "distance": round(d, 3), "height": round(h, 3), "hfov_deg": round(camera["hfov_deg"] + rng.uniform(0, 8), 2),
             "tilt_deg": round(float(np.rad2deg(np.arctan((h - 0.9) / d)) + rng.normal(0, 2)), 2), "k1": round(rng.uniform(-0.06, 0.02), 4)}
 
-SCALES = {"gillette": {"smoke": 12, "cpu": 120, "full": 1000}, "healthgait": {"smoke": 3, "cpu": 40, "full": 398}}
+SCALES = {"gillette": {"smoke": 12, "cpu": 120, "full": 1000}, "healthgait": {"smoke": 12, "cpu": 40, "full": 398}}
 
 def _check_scale(cohort, scale):
     if cohort not in SCALES: raise ValueError(f"unknown cohort {cohort!r}; choose from {', '.join(SCALES)}")

@@ -218,11 +218,12 @@ CIRC_SOURCE = "SECA201"  # technical_validation.py's label of the circumferences
 
 def evaluate(measures:pd.DataFrame, gait_params, targets=tuple(TARGETS), methods=("xgboost", "mlp"), folds=range(4),
              feature_sets=tuple(FEATURE_SETS), budget:dict=None, partitions:dict=None, robust:bool=False,
-             seed:int=SEED, progress:bool=False) -> tuple:
+             seed:int=SEED, progress:bool=False, predictions:list=None) -> tuple:
     """`(scores, summary)`: one row per target, method, features, source and fold (`score`: accuracy or MAE), and
     `summarise(scores)`. `gait_params`: `{source: table}` (e.g. {'OptoGait': ..., 'video': ...}) or one table
     ('OptoGait'); `budget`: per method, `fit_*` keyword arguments (default `PUBLISHED_BUDGET`); `partitions`:
-    `{target: [partition, ...]}` (default: `make_partitions(measures, target, robust=robust)`)."""
+    `{target: [partition, ...]}` (default: `make_partitions(measures, target, robust=robust)`); `predictions`: a list that
+    receives, per fit, a table of the test participants' true and predicted values (for confusion matrices and scatters)."""
     budget = {**PUBLISHED_BUDGET, **(budget or {})}
     sources = gait_params if isinstance(gait_params, dict) else {"OptoGait": gait_params}
     names = list(feature_sets)
@@ -240,6 +241,9 @@ def evaluate(measures:pd.DataFrame, gait_params, targets=tuple(TARGETS), methods
     for t, m, (src, n, X), k in tqdm(todo, disable=not progress, desc="fits", unit="fit"):
         r = fit[m](X, y[t], TARGETS[t], parts[t][k], seed=seed, **budget[m])
         rows.append({"target": t, "method": m, "features": n, "source": src, "fold": k, "score": r["score"]})
+        if predictions is not None:
+            predictions.append(pd.DataFrame({"target": t, "method": m, "features": n, "source": src, "fold": k, "ID": r["pred"].index,
+                                             "true": y[t].loc[r["pred"].index].to_numpy(), "pred": r["pred"].to_numpy()}))
     scores = pd.DataFrame(rows)
     return scores, summarise(scores)
 

@@ -73,7 +73,11 @@ def make_partitions(measures, target:str, n_folds:int=N_FOLDS, seed:int=SEED, va
     out = []
     for tr, te in StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed).split(ids, tags):
         r = len(tr) / len(ids)  # the fold's training share of all participants
-        try: train, val = train_test_split(ids[tr], train_size=r / (r + validation_ratio), stratify=tags[tr], random_state=seed)
+        size = dict(train_size=r / (r + validation_ratio))
+        if robust:  # a small table: at least one validation participant per stratum, or stratifying is impossible
+            n_val = len(tr) - int(np.floor(len(tr) * size["train_size"]))
+            if n_val < tags[tr].nunique(): size = dict(test_size=int(tags[tr].nunique()))
+        try: train, val = train_test_split(ids[tr], **size, stratify=tags[tr], random_state=seed)
         except ValueError as e:
             small = tags[tr].value_counts()[lambda c: c < 2].index.tolist()
             raise ValueError(f"{target}: cannot carve a stratified validation set ({e}); strata {small} are too small. "
