@@ -46,7 +46,7 @@ def test_reproduce_smoke_is_incremental(tmp_path):
     args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs)
     r = cli("reproduce", *args)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout and "modalities: ran" in r.stdout
+    assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout and "modalities: ran" in r.stdout and "healthgait_validation: ran" in r.stdout
     assert (figs / "modalities_gallery.png").exists() and "silhouette IoU" in (figs / "modalities_realism.md").read_text()
     summary = (figs / "SUMMARY.md").read_text()
     assert "published CNN r" in summary and "gait_agreement" not in summary.splitlines()[0]
