@@ -142,6 +142,9 @@ def _parser():
     rd.add_argument("--cohort", required=True, choices=["healthgait", "gillette", "koa-pd-nm"]); rd.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
     rd.add_argument("--seed", type=int, default=0); rd.add_argument("--out", required=True)
     rd.add_argument("--jobs", type=int, default=1, help="processes; output does not depend on it")
+    rd.add_argument("--people", type=int, help="film this many of the plan's people (default: the scale's)")
+    rd.add_argument("--takes", type=int, help="takes per person (default: the scale's)"); rd.add_argument("--size", type=float, help="image size factor")
+    rd.add_argument("--seconds", type=float, help="length of each take (default: the scale's)")
     mo = sub.add_parser("modalities", help="Health&Gait's modalities of a video, a folder of videos or a rendered cohort, in Health&Gait's layout")
     mo.add_argument("source", help="a video, a folder of videos named by trial (NW-WJ_1.mp4, ...), or a folder written by `render`")
     mo.add_argument("--out", required=True); mo.add_argument("--pid", default="PA000"); mo.add_argument("--speed", default="UGS", choices=["UGS", "FGS"])
@@ -149,6 +152,8 @@ def _parser():
     mo.add_argument("--silhouette", default="mediapipe", choices=["mediapipe", "background", "mog2"])
     mo.add_argument("--parts", default="exact", choices=["exact", "pose"], help="a rendered cohort's body parts: the renderer's labels (DensePose's stand-in) or from the pose")
     mo.add_argument("--tvl1-scale", type=float, default=0.5, help="resolution factor TV-L1 runs at")
+    mo.add_argument("--kinds", nargs="+", default=["silhouettes", "parts", "tvl1", "second_flow"], choices=["silhouettes", "parts", "tvl1", "second_flow"],
+                    help="a rendered cohort's modalities to write (optical flow is the slow part)")
     pa = sub.add_parser("partitions", help="Health&Gait's 4-fold participant partitions (sex, weight, age) in its partition JSON files")
     pa.add_argument("--measures", required=True, help="participants_measures.csv"); pa.add_argument("--out", required=True)
     pa.add_argument("--robust", action="store_true", help="clip ages to 18-64 and merge strata too small to stratify")
@@ -158,6 +163,9 @@ def _parser():
     hv.add_argument("--methods", nargs="+", default=["xgboost", "mlp"], choices=["xgboost", "mlp", "movinet"])
     hv.add_argument("--folds", nargs="+", type=int, choices=[0, 1, 2, 3]); hv.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
     hv.add_argument("--seed", type=int, default=0)
+    hv.add_argument("--modalities", nargs="+", default=["silhouette"], choices=["silhouette", "segmentation", "tvl1", "gmflow"], help="movinet: the modalities")
+    hv.add_argument("--clothing", nargs="+", default=["both"], choices=["WoJ", "WJ", "both"], help="movinet: the clothing subsets")
+    hv.add_argument("--frames-study", nargs="*", type=int, help="movinet: numbers of frames for the frames study (Table 1), e.g. 2 10 40")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -203,17 +211,14 @@ def _run(args) -> int:
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "render":
             from gait_repro.sim.render import render_cohort
-            print(render_cohort(args.cohort, args.out, args.scale, args.seed, args.jobs))
+            print(render_cohort(args.cohort, args.out, args.scale, args.seed, args.jobs, people=args.people, takes=args.takes, size=args.size,
+                                seconds=args.seconds))
         elif args.command == "modalities": print(_modalities(args))
         elif args.command == "partitions":
             from gait_repro.studies.healthgait.partitions import partitions_command
             print(json.dumps(partitions_command(args.measures, args.out, args.robust), indent=1, default=str))
         elif args.command == "healthgait-validate":
-            from gait_repro.studies.healthgait.validation import validate, write_study
-            if "movinet" in args.methods: raise ValueError("--methods movinet: the video models are not part of healthgait-validate yet "
-                                                           "(studies.healthgait.video_models trains them); run xgboost and mlp")
-            res = validate(args.data, [t.capitalize() for t in args.targets], args.methods, args.folds, args.scale, args.seed)
-            print(write_study(res, args.out))
+            print(_healthgait_validate(args))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
             print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
@@ -231,10 +236,24 @@ def _modalities(args):
     "Run `modalities` on a rendered cohort folder, a folder of videos or one video; returns the output folder."
     from gait_repro.video.modalities import video_modalities, cohort_modalities
     src = Path(args.source)
-    if (src / "cohort.json").exists(): return cohort_modalities(src, args.out, args.parts, args.silhouette, args.tvl1_scale)
+    if (src / "cohort.json").exists(): return cohort_modalities(src, args.out, args.parts, args.silhouette, args.tvl1_scale, kinds=args.kinds)
     if not src.exists(): raise FileNotFoundError(f"{src}: no such video or folder")
     video_modalities(src, args.out, args.pid, args.speed, args.trial, args.max_frames, silhouette=args.silhouette, tvl1_scale=args.tvl1_scale)
     return Path(args.out)
+
+def _healthgait_validate(args) -> Path:
+    "Run the parameter models (`validation`) and/or MoViNet (`video_study`) as asked; results in `args.out` (`video/` for MoViNet's)."
+    from gait_repro.studies.healthgait.validation import validate, write_study
+    targets, out = [t.capitalize() for t in args.targets], Path(args.out)
+    params = [m for m in args.methods if m != "movinet"]
+    if params: write_study(validate(args.data, targets, params, args.folds, args.scale, args.seed), out / "parameters" if "movinet" in args.methods else out)
+    if "movinet" in args.methods:
+        from gait_repro.studies.healthgait.video_study import video_study
+        res = video_study(args.data, targets, args.modalities, args.clothing, args.folds, args.scale, args.frames_study)
+        (out / "video").mkdir(parents=True, exist_ok=True)
+        for k in ("scores", "summary", "predictions"): res[k].to_csv(out / "video" / f"{k}.csv", index=False)
+        (out / "video" / "summary.md").write_text(res["summary"].to_markdown(index=False) + f"\n\nBudget: {res['budget']}. " + " ".join(res["notes"]) + "\n")
+    return out
 
 def _scale(args):
     "The pixel-to-metre scale the command's options ask for (`Scale('none')` without one)."

@@ -456,6 +456,7 @@ def cohort_modalities(render_dir, # a folder written by `sim.render.render_cohor
                       silhouette:str="mediapipe", # `silhouette_masks` method
                       tvl1_scale:float=TVL1_SCALE, # resolution factor of TV-L1
                       progress:bool=True, # a progress bar over videos
+                      kinds=("silhouettes", "parts", "tvl1", "second_flow"), # which modalities to write (flow is the slow part)
                      ) -> Path: # `out`
     "Health&Gait's modalities of every rendered video of a cohort folder, in Health&Gait's layout."
     import json, shutil, pandas as pd
@@ -471,9 +472,11 @@ def cohort_modalities(render_dir, # a folder written by `sim.render.render_cohor
     for r in tqdm(pd.read_csv(root / "videos.csv").itertuples(), desc="modalities", unit="video", disable=not progress):
         pid, speed, trial = r.stem.split("/")
         idx, frames, _ = read_frames(root / r.video)
-        sil = silhouette_masks(frames, silhouette)
-        if parts == "exact": P = np.stack([cv2.imread(str(root / r.truth / "parts" / f"{frame_name(i)}.png"), cv2.IMREAD_UNCHANGED) for i in idx])
-        else: P = pose_parts(sil, keypoint_dict(estimate_pose(root / r.video, progress=False)))
-        write_modalities(out, pid, speed, trial, idx, sil, P, tvl1_flow(frames, scale=tvl1_scale), dis_flow(frames))
+        sil = silhouette_masks(frames, silhouette) if {"silhouettes", "parts"} & set(kinds) else None
+        P = None
+        if "parts" in kinds and parts == "exact": P = np.stack([cv2.imread(str(root / r.truth / "parts" / f"{frame_name(i)}.png"), cv2.IMREAD_UNCHANGED) for i in idx])
+        elif "parts" in kinds: P = pose_parts(sil, keypoint_dict(estimate_pose(root / r.video, progress=False)))
+        write_modalities(out, pid, speed, trial, idx, sil if "silhouettes" in kinds else None, P,
+                         tvl1_flow(frames, scale=tvl1_scale) if "tvl1" in kinds else None, dis_flow(frames) if "second_flow" in kinds else None)
     shutil.copyfile(root / "participants_measures.csv", out / "participants_measures.csv")
     return out

@@ -6,7 +6,7 @@
 __all__ = ['METHODS', 'SCALE_BUDGET', 'TABLES', 'recording_scale', 'recording_parameters', 'estimation_table', 'is_synthetic',
            'gait_sources', 'study_partitions', 'validate', 'study_tables', 'honesty', 'write_study']
 
-# %% ../../../nbs/53_validation.ipynb #b0fc6e35
+# %% ../../../nbs/53_validation.ipynb #b1f2a2ec
 import json
 import numpy as np, pandas as pd
 from pathlib import Path
@@ -18,7 +18,7 @@ from .partitions import make_partitions
 from .parameter_models import (evaluate, summarise, optogait_values, TARGETS, PUBLISHED_BUDGET, FEATURE_SETS,
                                                             PUBLISHED, CIRC_SOURCE)
 
-# %% ../../../nbs/53_validation.ipynb #aa3058b2
+# %% ../../../nbs/53_validation.ipynb #1d66b98a
 METHODS = {"gait_repro": "velocity", "Health&Gait method": "healthgait"}  # source label -> method
 _CM = {"Step": ("step_length_m", 100.0), "Stride": ("stride_length_m", 100.0), "Cadence": ("cadence_steps_per_min", 1.0), "Speed": ("speed_m_per_s", 1.0)}
 
@@ -53,7 +53,7 @@ def estimation_table(data_dir, method:str="velocity", progress:bool=False) -> pd
     m.columns = [f"{a}_{b}" for a, b in m.columns]
     return m[[c for c in GAIT_COLUMNS[1:] if c in m.columns]]
 
-# %% ../../../nbs/53_validation.ipynb #252516f7
+# %% ../../../nbs/53_validation.ipynb #22513a6e
 def is_synthetic(data_dir) -> bool:
     "Whether a folder is gait_repro's simulated cohort (its `cohort.json` says so) rather than real data."
     c = Path(data_dir) / "cohort.json"
@@ -72,7 +72,7 @@ def gait_sources(data_dir, seed:int=0, progress:bool=False) -> dict:
     if (root / "gait_parameters_estimation.csv").exists(): out["video (published)"] = read_gait_parameters(root / "gait_parameters_estimation.csv")
     return out
 
-# %% ../../../nbs/53_validation.ipynb #814dc0cf
+# %% ../../../nbs/53_validation.ipynb #4f562faf
 def study_partitions(measures:pd.DataFrame, targets) -> tuple:
     "`({target: partitions}, notes)`: the published partitions, or their `robust` variant where the original's cannot be made (said in `notes`)."
     parts, notes = {}, []
@@ -83,7 +83,7 @@ def study_partitions(measures:pd.DataFrame, targets) -> tuple:
             notes.append(f"{t}: the original partitioning fails on this table ({str(e).split(';')[0]}); its robust variant was used")
     return parts, notes
 
-# %% ../../../nbs/53_validation.ipynb #719d1ee2
+# %% ../../../nbs/53_validation.ipynb #21627cee
 _MLP_CPU = {"sources": ("OptoGait",), "features": ("UGS+FGS+circ",)}  # what the MLP sees below full scale: its costliest fits (~5 s each) kept few
 SCALE_BUDGET = {"smoke": {"xgboost": {"n_iter": 2}, "mlp": {"n_iter": 1, "epochs": 30, "patience": 10}, "folds": (0,), "mlp_sees": _MLP_CPU},
                 "cpu": {"xgboost": {"n_iter": 6}, "mlp": {"n_iter": 1, "epochs": 40, "patience": 10}, "folds": (0, 1, 2, 3), "mlp_sees": _MLP_CPU},
@@ -115,7 +115,7 @@ def validate(data_dir, targets=tuple(TARGETS), methods=("xgboost", "mlp"), folds
             "notes": notes, "budget": used,
             "folds": folds, "participants": len(measures), "synthetic": is_synthetic(root)}
 
-# %% ../../../nbs/53_validation.ipynb #019109bc
+# %% ../../../nbs/53_validation.ipynb #e98152e2
 TABLES = {"Sex": "Table 3: sex from gait parameters and circumferences (accuracy)", "Weight": "Table 4: weight (MAE, kg)",
           "Age": "Table 5: age (MAE, years)"}
 
@@ -127,7 +127,7 @@ def study_tables(summary:pd.DataFrame) -> dict:
     for t, g in summary.groupby("target", sort=False):
         g = g.assign(cell=[_cell(m, 0 if np.isnan(s) else s, k) for m, s, k in zip(g["mean"], g["sd"], g["metric"])],
                      published=[("" if np.isnan(lo) else f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}") for lo, hi in zip(g.published_low, g.published_high)])
-        wide = g.pivot_table(index=["features", "source"], columns="method", values="cell", aggfunc="first", sort=False)
+        wide = g.pivot_table(index=["features", "source"], columns="method", values="cell", aggfunc="first", sort=False).fillna("—")  # —: not run
         wide["published"] = g.groupby(["features", "source"], sort=False).published.first()
         out[t] = wide.reset_index()
     return out
