@@ -10,7 +10,7 @@ __all__ = ['SKIN', 'SKIN_SHARE', 'HAIR', 'TOPS', 'JACKETS', 'TROUSERS', 'SHOES',
            'part_labels', 'motion_blur', 'through_lens', 'Frame', 'render_walk', 'frame_name', 'write_flow_png',
            'read_flow_png', 'write_rendered', 'koa_pd_nm_plan', 'render_plan', 'render_video', 'render_cohort']
 
-# %% ../../nbs/26_render.ipynb #0d3cd5c1
+# %% ../../nbs/26_render.ipynb #c4fa9759
 import json
 import numpy as np, cv2, pandas as pd
 from dataclasses import dataclass, replace, asdict
@@ -20,7 +20,7 @@ from .simulate import SIM_JOINTS, Walk, Camera, GaitSpec, posed, project_points,
 from .participants import sample_participants
 from .cohorts import healthgait_plan, gillette_plan, video_spec, HEALTHGAIT_CAMERA, GILLETTE_CAMERA, _run
 
-# %% ../../nbs/26_render.ipynb #ac8f9e1e
+# %% ../../nbs/26_render.ipynb #9eacb955
 def ellipse_axes(circumference:float, # m
                  ratio:float, # depth as a share of width
                 ) -> tuple:
@@ -62,7 +62,7 @@ def child_measures(height_m:float, sex:int, bmi:float=17.0) -> dict:
     return dict(height_cm=100 * height_m, sex=sex, bmi=bmi, waist_cm=k * (80 + 2.3 * (bmi - 23)), hip_cm=k * (100 + 2.4 * (bmi - 23)),
                 neck_cm=k * (33 + 0.4 * (bmi - 23)) * (1.1 if sex else 1.0))
 
-# %% ../../nbs/26_render.ipynb #0eb28c0a
+# %% ../../nbs/26_render.ipynb #252fce1a
 SKIN = np.array([[244, 208, 177], [231, 188, 152], [215, 166, 128], [188, 136, 98], [145, 100, 70], [96, 64, 44]], float)
 SKIN_SHARE = (0.3, 0.3, 0.2, 0.1, 0.06, 0.04)
 HAIR = np.array([[25, 20, 18], [60, 40, 28], [110, 78, 50], [190, 150, 95], [150, 145, 140]], float)  # last: grey
@@ -94,7 +94,7 @@ def draw_look(rng, sex:int, age:float) -> Look:
 
 def dressed(look:Look, jacket:bool) -> Look: return replace(look, wearing_jacket=bool(jacket))
 
-# %% ../../nbs/26_render.ipynb #e84e3e1e
+# %% ../../nbs/26_render.ipynb #26b77fcf
 PART_NAMES = ("torso back", "torso front", "right hand", "left hand", "left foot", "right foot", "upper leg right back",
               "upper leg left back", "upper leg right front", "upper leg left front", "lower leg right back", "lower leg left back",
               "lower leg right front", "lower leg left front", "upper arm left inside", "upper arm right inside",
@@ -126,7 +126,7 @@ def walker_axes(X:np.ndarray) -> tuple:
     forward = _unit(np.cross(_unit(_j(X, "l_hip") - _j(X, "r_hip")), up))
     return forward, np.cross(up, forward)
 
-# %% ../../nbs/26_render.ipynb #c07a1d34
+# %% ../../nbs/26_render.ipynb #ef380310
 def _trunk(X, body, look, add):
     top = look.jacket if look.wearing_jacket else look.top
     pad = 0.02 if look.wearing_jacket else 0.0
@@ -177,7 +177,7 @@ def body_poses(X:np.ndarray, body:Body, look:Look) -> tuple:
     _trunk(X, body, look, add); _limbs(X, body, look, add)
     return vols, np.stack(C, 1), np.stack(R, 1)
 
-# %% ../../nbs/26_render.ipynb #3e0d71b2
+# %% ../../nbs/26_render.ipynb #4f4b06ff
 def focal_px(cam:Camera) -> float: return (cam.image_size[0] / 2) / np.tan(np.deg2rad(cam.hfov_deg) / 2)
 def camera_origin(cam:Camera, cx:float) -> np.ndarray: return np.array([cx, -cam.distance, cam.height])
 
@@ -212,7 +212,7 @@ def hit_capsule(o, d, size) -> tuple:
     p = o + np.where(np.isfinite(s), s, 0)[..., None] * d
     return s, p - np.stack([0 * p[..., 0], 0 * p[..., 0], np.clip(p[..., 2], -h, h)], -1)
 
-# %% ../../nbs/26_render.ipynb #9af83e8e
+# %% ../../nbs/26_render.ipynb #c1d4ac26
 @dataclass
 class Lab:
     "A gait lab seen from the side: floor, a wall behind the walkway, OptoGait-like bars either side of it."
@@ -272,7 +272,7 @@ def lab_background(cam:Camera, cx:float, lab:Lab=Lab()) -> tuple:
         P[hit], on_floor[hit], s = Pb[hit], False, np.where(hit, sb, s)
     return rgb.astype(np.float32), P, s, on_floor
 
-# %% ../../nbs/26_render.ipynb #c86a11f9
+# %% ../../nbs/26_render.ipynb #b45623f9
 LIGHT = np.array([0.35, -0.55, 0.76])  # towards the light: above, on the camera's side
 AMBIENT = 0.45
 SHUTTER = 0.5  # exposure as a share of the frame time
@@ -322,7 +322,7 @@ def part_labels(vols, owner, normal, forward, left) -> np.ndarray:
     side = np.where(split == 0, normal @ forward, normal @ left)
     return np.where(owner < 0, 0, np.where(side >= 0, hi[owner], lo[owner])).astype(np.uint8)
 
-# %% ../../nbs/26_render.ipynb #419f0ed9
+# %% ../../nbs/26_render.ipynb #9aebe2f3
 def _shadow(P, floor, pelvis, feet):
     "Darkening of floor points `P` under the walker: a soft contact shadow under the body and each foot."
     g = lambda c, sx, sy: np.exp(-0.5 * (((P[..., 0] - c[0]) / sx) ** 2 + ((P[..., 1] - c[1]) / sy) ** 2))
@@ -356,7 +356,7 @@ def motion_blur(img:np.ndarray, box:tuple, on:np.ndarray, flow:np.ndarray, shutt
                             for t in taus) / samples
     return out
 
-# %% ../../nbs/26_render.ipynb #223f1fa0
+# %% ../../nbs/26_render.ipynb #89991765
 def _lens_maps(cam:Camera) -> tuple:
     "For each pixel of the distorted image, where it lies in the pinhole image (`k1` inverted by fixed-point iteration)."
     W, H = cam.image_size
@@ -388,7 +388,7 @@ def through_lens(cam:Camera, maps, img, parts, flow) -> tuple:
         flow = (_distort_px(cam, moved) - _distort_px(cam, src)).astype(np.float32)
     return img, parts, flow
 
-# %% ../../nbs/26_render.ipynb #1ce9f115
+# %% ../../nbs/26_render.ipynb #4118198f
 @dataclass
 class Frame:
     "One rendered frame and its exact truth."
@@ -436,7 +436,7 @@ def render_walk(w:Walk, cam:Camera, body:Body, look:Look, seed:int=0, frames=Non
         img = cv2.GaussianBlur(img * tint, (0, 0), 0.6) + NOISE_SD * np.random.default_rng([seed, 12, t]).standard_normal(img.shape, np.float32)
         yield Frame(t, np.clip(img, 0, 255).round().astype(np.uint8), parts, flow if t + 1 < T else None)
 
-# %% ../../nbs/26_render.ipynb #03cfcf16
+# %% ../../nbs/26_render.ipynb #c2fea3fa
 def frame_name(i:int) -> str: return f"{i:03d}"
 
 def write_flow_png(path, flow:np.ndarray):
@@ -476,7 +476,7 @@ def write_rendered(frames, video, truth, fps:float, size:tuple, extra:dict=None)
         (tmp / "keypoints.json").write_text(json.dumps(_jsonable({**(extra or {}), "n_frames": n}), indent=1))
     return n
 
-# %% ../../nbs/26_render.ipynb #672a4a2f
+# %% ../../nbs/26_render.ipynb #834be773
 RENDER_SCALES = {"smoke": dict(people=1, takes=2, size=0.5, seconds=2.0), "cpu": dict(people=2, takes=2, size=1.0, seconds=3.0),
                  "full": dict(people=None, takes=None, size=1.0, seconds=None)}
 KOA_CAMERA = dict(distance=8.0, height=1.0, image_size=(1920, 1080), hfov_deg=60.0, fps=30.0)  # assumed: a DSLR at 8 m
@@ -502,7 +502,7 @@ def koa_pd_nm_plan(seed:int=0) -> pd.DataFrame:
                              "stem": f"{group}/{level}/{i:03d}_{group}_{level}_{take}"})
     return pd.DataFrame(rows)
 
-# %% ../../nbs/26_render.ipynb #5b3c94d2
+# %% ../../nbs/26_render.ipynb #d1942386
 def render_plan(cohort:str, scale:str="cpu", seed:int=0, **overrides) -> tuple:
     """`(people, videos)` to film for `cohort` at `scale`: `people` as in `participants_measures.csv` (None if none), one row
     per video. `overrides` replace the scale's `people` and `takes` (e.g. more people for a study)."""
