@@ -49,19 +49,32 @@ $(DATA)/%/cohort.json: $(STAMP) $(LIB_PY)
 # The Health&Gait-like walkers filmed, with exact per-pixel truth (nbs/26_render.ipynb): what the modality figure reads.
 $(DATA)/healthgait_video/cohort.json: $(STAMP) $(LIB_PY)
 	$(BIN)/gait-repro render --cohort healthgait --scale $(SCALE) --seed $(SEED) --out $(DATA)/healthgait_video
-data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json $(DATA)/healthgait_video/cohort.json
+# Health&Gait's video validation (nbs/54_video_study.ipynb, Tables 1-2): more walkers filmed small, their silhouettes by
+# background subtraction (at cpu scale: 40 people, one usual-speed walk with and without the jacket, 2 s, quarter size).
+HG_VIDEO_STUDY := $(if $(filter full,$(SCALE)),,--people 40 --takes 2 --size 0.25 --seconds 2)
+$(DATA)/healthgait_video_study/participants_measures.csv: $(STAMP) $(LIB_PY)
+	$(BIN)/gait-repro render --cohort healthgait --scale $(SCALE) $(HG_VIDEO_STUDY) --seed $(SEED) --jobs 2 --out $(DATA)/healthgait_video_study_film
+	$(BIN)/gait-repro modalities $(DATA)/healthgait_video_study_film --out $(DATA)/healthgait_video_study --kinds silhouettes --silhouette background
+# GaitLab's nine-class KOA-PD-NM-like cohort (nbs/60_cohort.ipynb): 8 frames per video, keypoints, pose features, clinical notes.
+$(DATA)/gaitlab/cohort.json: $(STAMP) $(LIB_PY)
+	$(BIN)/gait-repro gaitlab-data --scale $(SCALE) --seed $(SEED) --out $(DATA)/gaitlab
+data: $(DATA)/gillette/cohort.json $(DATA)/healthgait/cohort.json $(DATA)/healthgait_video/cohort.json $(DATA)/healthgait_video_study/participants_measures.csv $(DATA)/gaitlab/cohort.json
 
 # The mobile-gaitlab study: the faithful CNN, baselines, improved model and ablations, trained on the Gillette-like cohort
 # (nbs/32_study.ipynb). Trained here, never downloaded; `gait-repro predict` uses $(MODELS)/models/improved.
 $(MODELS)/summary.json: $(DATA)/gillette/cohort.json
 	$(BIN)/gait-repro train --data $(DATA)/gillette --scale $(SCALE) --seed $(SEED) --device $(DEVICE) --out $(MODELS)
-models: $(MODELS)/summary.json
+# GaitLab's study by subject (nbs/63_study.ipynb) and the model `gait-repro classify` uses ($(MODELS)/gaitlab/model).
+$(MODELS)/gaitlab/summary.csv: $(DATA)/gaitlab/cohort.json
+	$(BIN)/gait-repro gaitlab-study --data $(DATA)/gaitlab --scale $(SCALE) --seed $(SEED) --out $(MODELS)/gaitlab
+models: $(MODELS)/summary.json $(MODELS)/gaitlab/summary.csv
 
 reproduce: data models
 	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA) --models-dir $(MODELS)
 
+# As root (containers, cloud notebooks) Jupyter needs --allow-root; no browser is opened (it prints the URL). PORT=8888 by default.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. --no-browser --port=$(or $(PORT),8888) $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 docs: $(STAMP)
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; else \

@@ -43,13 +43,21 @@ def test_reproduce_smoke_is_incremental(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     r = cli("train", "--data", data / "gillette", "--scale", "smoke", "--device", "cpu", "--out", tmp_path / "models")
     assert r.returncode == 0, r.stderr[-2000:]
+    for step in (("render", "--cohort", "healthgait", "--scale", "smoke", "--size", "0.25", "--out", tmp_path / "hgfilm"),
+                 ("modalities", tmp_path / "hgfilm", "--out", data / "healthgait_video_study", "--kinds", "silhouettes", "--silhouette", "background"),
+                 ("gaitlab-data", "--scale", "smoke", "--out", data / "gaitlab", "--jobs", "1"),
+                 ("gaitlab-study", "--data", data / "gaitlab", "--scale", "smoke", "--out", tmp_path / "models" / "gaitlab")):
+        r = cli(*step)
+        assert r.returncode == 0, r.stderr[-2000:]
     args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs)
     r = cli("reproduce", *args)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout and "modalities: ran" in r.stdout and "healthgait_validation: ran" in r.stdout
+    assert "healthgait_video: ran" in r.stdout and "gaitlab: ran" in r.stdout and (figs / "gaitlab_confusion_reliability.png").exists()
     assert (figs / "modalities_gallery.png").exists() and "silhouette IoU" in (figs / "modalities_realism.md").read_text()
     summary = (figs / "SUMMARY.md").read_text()
     assert "published CNN r" in summary and "gait_agreement" not in summary.splitlines()[0]
+    assert "original recipe" in summary and "Table 2" in summary
     assert (figs / "reproduction.csv").exists() and (figs / "ablations.md").exists()
     manifest = json.loads((figs / "manifest.json").read_text())
     entry = manifest["figures"]["pose_overview"]

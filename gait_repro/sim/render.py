@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['SKIN', 'SKIN_SHARE', 'HAIR', 'TOPS', 'JACKETS', 'TROUSERS', 'SHOES', 'PART_NAMES', 'LIGHT', 'AMBIENT', 'SHUTTER',
-           'NOISE_SD', 'RENDER_SCALES', 'KOA_CAMERA', 'KOA_GROUPS', 'ellipse_axes', 'Body', 'body_from_measures',
-           'child_measures', 'Look', 'draw_look', 'dressed', 'Volume', 'walker_axes', 'body_poses', 'focal_px',
-           'camera_origin', 'pixel_rays', 'hit_ellipsoid', 'hit_capsule', 'Lab', 'lab_background', 'draw_body',
-           'part_labels', 'motion_blur', 'through_lens', 'Frame', 'render_walk', 'frame_name', 'write_flow_png',
-           'read_flow_png', 'write_rendered', 'koa_pd_nm_plan', 'render_plan', 'render_video', 'render_cohort']
+           'NOISE_SD', 'RENDER_SCALES', 'KOA_CAMERA', 'KOA_GROUPS', 'GAIT_CLASSES', 'DISABLED_CONDITIONS',
+           'ellipse_axes', 'Body', 'body_from_measures', 'child_measures', 'Look', 'draw_look', 'dressed', 'Volume',
+           'walker_axes', 'body_poses', 'focal_px', 'camera_origin', 'pixel_rays', 'hit_ellipsoid', 'hit_capsule',
+           'Lab', 'lab_background', 'draw_body', 'part_labels', 'motion_blur', 'through_lens', 'Frame', 'render_walk',
+           'frame_name', 'write_flow_png', 'read_flow_png', 'write_rendered', 'koa_pd_nm_plan', 'render_plan',
+           'render_video', 'render_cohort']
 
 # %% ../../nbs/26_render.ipynb #c4fa9759
 import json
@@ -480,11 +481,23 @@ def write_rendered(frames, video, truth, fps:float, size:tuple, extra:dict=None)
 RENDER_SCALES = {"smoke": dict(people=1, takes=2, size=0.5, seconds=2.0), "cpu": dict(people=2, takes=2, size=1.0, seconds=3.0),
                  "full": dict(people=None, takes=None, size=1.0, seconds=None)}
 KOA_CAMERA = dict(distance=8.0, height=1.0, image_size=(1920, 1080), hfov_deg=60.0, fps=30.0)  # assumed: a DSLR at 8 m
-KOA_GROUPS = {("KOA", "EL"): 15, ("KOA", "MD"): 20, ("KOA", "SV"): 15, ("PD", "ML"): 6, ("PD", "MD"): 7, ("PD", "SV"): 3, ("NM", "NM"): 30}
-_SEVERITY = {"EL": 1.0, "ML": 1.0, "MD": 2.0, "SV": 3.0, "NM": 0.0}
+KOA_GROUPS = {("KOA", "EL"): 15, ("KOA", "MD"): 20, ("KOA", "SV"): 15, ("PD", "ML"): 6, ("PD", "MD"): 7, ("PD", "SV"): 3, ("NM", "NM"): 30,
+              ("DIS", "AD"): 16, ("DIS", "NA"): 17}  # + GaitLab's disabled walkers with (AD) and without (NA) an assistive device
+GAIT_CLASSES = {("NM", "NM"): "normal", ("KOA", "EL"): "koa_early", ("KOA", "MD"): "koa_mild", ("KOA", "SV"): "koa_severe",
+                ("PD", "ML"): "pd_early", ("PD", "MD"): "pd_mild", ("PD", "SV"): "pd_severe",
+                ("DIS", "AD"): "disabled_assistive", ("DIS", "NA"): "disabled_unassisted"}  # GaitLab's nine classes
+_STAGE_SEVERITY = {"EL": 1.0, "ML": 1.0, "MD": 1.8, "SV": 2.5}  # mean severity of a stage; each person's is drawn about it
+DISABLED_CONDITIONS = ("hemiplegic", "stiff_knee", "crouch")
+
+def _severity(level:str, rng) -> float:
+    "A person's severity (0-3) in a stage: stages overlap, as clinical grades do (SD 0.4 about the stage's mean)."
+    if level == "NM": return 0.0
+    if level in ("AD", "NA"): return float(rng.uniform(1.2, 3.0))
+    return float(np.clip(rng.normal(_STAGE_SEVERITY[level], 0.4), 0.3, 3.0))
 
 def koa_pd_nm_plan(seed:int=0) -> pd.DataFrame:
-    "One row per video of a KOA-PD-NM-like cohort: 96 adults in KOA-PD-NM's groups, two walks each (both directions)."
+    """One row per video of a KOA-PD-NM-like cohort with GaitLab's nine classes (`label`): KOA-PD-NM's 96 adults in its
+    groups plus 33 disabled walkers, two walks each (both directions)."""
     from gait_repro.sim.cohorts import person_gait
     n = sum(KOA_GROUPS.values())
     pm = sample_participants(n, seed=seed).assign(Age=lambda d: (d.Age + 15).clip(upper=85))  # patients are older
@@ -493,13 +506,15 @@ def koa_pd_nm_plan(seed:int=0) -> pd.DataFrame:
         for _ in range(count):
             r = pm.iloc[i]; i += 1
             g, person = person_gait(r.Height / 100, r.Sex, r.Age, r.BMI, rng), int(rng.integers(2**31))
-            condition = {"KOA": "knee_oa", "PD": "parkinsonian", "NM": "typical"}[group]
+            condition = {"KOA": "knee_oa", "PD": "parkinsonian", "NM": "typical"}.get(group) or str(rng.choice(DISABLED_CONDITIONS))
+            severity, side, assistive = _severity(level, rng), str(rng.choice(["left", "right"])), level == "AD"
+            speed_ratio = g["speed_ratio"] * (0.75 if assistive else 1.0)  # a walker or crutches slow a walk down
             for take, direction in ((1, 1), (2, -1)):
-                rows.append({"ID": f"{i:03d}", "group": group, "level": level, "condition": condition, "severity": _SEVERITY[level],
-                             "side": str(rng.choice(["left", "right"])), "take": take, "direction": direction, "sex": int(r.Sex), "age": float(r.Age),
-                             "height_m": r.Height / 100, "bmi": r.BMI, "waist_cm": r.WaistC, "hip_cm": r.HipC, "neck_cm": r.NeckC,
-                             "cadence": g["cadence"], "speed_ratio": g["speed_ratio"], "seed": person, "trial": take - 1,
-                             "stem": f"{group}/{level}/{i:03d}_{group}_{level}_{take}"})
+                rows.append({"ID": f"{i:03d}", "group": group, "level": level, "label": GAIT_CLASSES[group, level], "condition": condition,
+                             "severity": round(severity, 3), "side": side, "assistive": assistive, "take": take, "direction": direction,
+                             "sex": int(r.Sex), "age": float(r.Age), "height_m": r.Height / 100, "bmi": r.BMI, "waist_cm": r.WaistC,
+                             "hip_cm": r.HipC, "neck_cm": r.NeckC, "cadence": g["cadence"], "speed_ratio": speed_ratio, "seed": person,
+                             "trial": take - 1, "stem": f"{group}/{level}/{i:03d}_{group}_{level}_{take}"})
     return pd.DataFrame(rows)
 
 # %% ../../nbs/26_render.ipynb #d1942386
@@ -528,7 +543,8 @@ def _subject(row:dict, cohort:str) -> tuple:
     "`(GaitSpec, Camera, Body, look seed, sex, age, jacket)` of a planned video."
     if cohort == "koa-pd-nm":
         spec = GaitSpec(height_m=row["height_m"], cadence=row["cadence"], speed_ratio=row["speed_ratio"], condition=row["condition"],
-                        severity=row["severity"], side=row["side"], duration_s=7.0, seed=row["seed"], trial=row["trial"])
+                        severity=row["severity"], side=row["side"], assistive=bool(row.get("assistive", False)), duration_s=7.0,
+                        seed=row["seed"], trial=row["trial"])
         cam = Camera(**{**KOA_CAMERA, "image_size": tuple(KOA_CAMERA["image_size"])}, direction=int(row["direction"]))
         body = body_from_measures(100 * row["height_m"], row["sex"], row["bmi"], row["waist_cm"], row["hip_cm"], row["neck_cm"])
         return spec, cam, body, row["sex"], row["age"], False

@@ -1,0 +1,1 @@
+"Chapter 60 — GaitLab: the nine-class gait classifier from video and clinical text, reproduced without its label leak."
