@@ -6,7 +6,7 @@ __all__ = ['FOLDS', 'IMAGENET_MEAN', 'IMAGENET_SD', 'CLASS_DESCRIPTIONS', 'STUDY
            'frames_tensor', 'run_study', 'summarise', 'chance_level', 'honesty', 'train_final', 'write_study',
            'read_study', 'load_classifier', 'walker_corners', 'classify_video']
 
-# %% ../../../nbs/63_study.ipynb #0dd7a0fd
+# %% ../../../nbs/63_study.ipynb #58e65d2c
 import json, time
 import numpy as np, pandas as pd, torch
 from pathlib import Path
@@ -15,7 +15,7 @@ from .text import embed_texts
 from .models import (GaitLabStudent, PoseTeacher, KeypointGRU, knn_baseline, fit_classifier, predict_proba,
                                                _logits)
 
-# %% ../../../nbs/63_study.ipynb #16a563bd
+# %% ../../../nbs/63_study.ipynb #d185716a
 FOLDS = 3
 
 def subject_folds(videos:pd.DataFrame, # one row per video: `label`, `ID` (the person)
@@ -33,7 +33,7 @@ def shared_people(videos:pd.DataFrame, folds:list) -> int:
     "People with videos on both sides of some split (0 for a subject-level split)."
     return int(sum(len(set(videos.ID.iloc[tr]) & set(videos.ID.iloc[te])) for tr, te in folds))
 
-# %% ../../../nbs/63_study.ipynb #50f51bc7
+# %% ../../../nbs/63_study.ipynb #7cd5d4f3
 def scores(y:np.ndarray, # true class indices
            p:np.ndarray, # `(n, n_classes)` predicted probabilities
            n_classes:int) -> dict:
@@ -71,7 +71,7 @@ def calibration(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> dict:
         mean_conf, acc = np.bincount(b, conf, n_bins) / n, np.bincount(b, right, n_bins) / n
     return {"ece": float(np.nansum(n / len(y) * np.abs(acc - mean_conf))), "confidence": mean_conf, "accuracy": acc, "count": n}
 
-# %% ../../../nbs/63_study.ipynb #015a01a4
+# %% ../../../nbs/63_study.ipynb #9224849f
 IMAGENET_MEAN, IMAGENET_SD = np.array([0.485, 0.456, 0.406]), np.array([0.229, 0.224, 0.225])
 CLASS_DESCRIPTIONS = {"normal": "Normal gait: symmetrical, balanced walking pattern",
                       "koa_early": "Knee osteoarthritis, early stage with mild gait modifications",
@@ -89,7 +89,7 @@ def frames_tensor(frames:np.ndarray # `(N, 8, px, px, 3)` uint8 RGB
     x = (frames.astype(np.float32) / 255 - IMAGENET_MEAN.astype(np.float32)) / IMAGENET_SD.astype(np.float32)
     return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 4, 1, 2, 3)))
 
-# %% ../../../nbs/63_study.ipynb #406c1adb
+# %% ../../../nbs/63_study.ipynb #494a01d2
 STUDY_BUDGET = {"smoke": dict(student_epochs=2, seq_epochs=3, batch_size=16, d_model=32, patience=2),
                 "cpu": dict(student_epochs=12, seq_epochs=30, batch_size=16, d_model=32, patience=4),
                 "full": dict(student_epochs=40, seq_epochs=100, batch_size=8, d_model=64, patience=8)}
@@ -101,7 +101,7 @@ def _validation_share(videos:pd.DataFrame, train:np.ndarray, seed:int) -> tuple:
     inner = videos.ID.iloc[train].isin(held).to_numpy()
     return train[~inner], train[inner]
 
-# %% ../../../nbs/63_study.ipynb #2acab6f7
+# %% ../../../nbs/63_study.ipynb #c559d72b
 ROWS = ("KNN", "GRU", "teacher", "text only", "student, video only", "student + hash text", "student + MiniLM",
         "student + MiniLM, distilled", "teacher, video split", "student + MiniLM, video split", "original recipe")
 VIDEO_SPLIT_ROWS = ("teacher, video split", "student + MiniLM, video split", "original recipe")
@@ -205,7 +205,7 @@ def _video_share(train:np.ndarray, seed:int) -> tuple:
     rng = np.random.default_rng(seed); held = rng.random(len(train)) < 0.15
     return train[~held], train[held]
 
-# %% ../../../nbs/63_study.ipynb #a70137f0
+# %% ../../../nbs/63_study.ipynb #188475ed
 def summarise(res:dict, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "One row per model: accuracy and macro-F1 with 95% subject-bootstrap intervals, ECE, per-class recall, published value."
     y, ids, out = res["y"], res["videos"].ID.to_numpy(), []
@@ -223,7 +223,7 @@ def chance_level(y:np.ndarray) -> float:
     "Accuracy of always answering the most frequent class."
     return float(np.bincount(y).max() / len(y))
 
-# %% ../../../nbs/63_study.ipynb #34c77393
+# %% ../../../nbs/63_study.ipynb #25c5c518
 def _overlap(a:pd.Series, b:pd.Series) -> bool: return a.accuracy_lo <= b.accuracy_hi and b.accuracy_lo <= a.accuracy_hi
 
 def honesty(s:pd.DataFrame, # `summarise` output
@@ -234,16 +234,24 @@ def honesty(s:pd.DataFrame, # `summarise` output
     ours, plain, leak, vsplit = r.loc["student + MiniLM, distilled"], r.loc["student + MiniLM"], r.loc["original recipe"], r.loc["student + MiniLM, video split"]
     best = r.accuracy.drop(list(VIDEO_SPLIT_ROWS)).idxmax()
     out = [f"With every person's videos on one side of each split, the best model is **{best}** ({r.accuracy[best]:.2f}; the "
-           f"majority class scores {info['chance']:.2f}); ours, the distilled student with MiniLM text, scores {ours.accuracy:.2f} "
+           f"majority class scores {info['chance']:.2f}); the distilled student with MiniLM text scores {ours.accuracy:.2f} "
            f"({ours.accuracy_lo:.2f}–{ours.accuracy_hi:.2f}), macro-F1 {ours.macro_f1:.2f}.",
            f"The original recipe (video-level split, the label's description as the text, whole frames) scores **{leak.accuracy:.2f}**: "
            f"{leak.accuracy - plain.accuracy:+.2f} over the same student trained honestly — its number measures the leak, not the gait. "
            f"The subject leak alone moves the teacher by {r.accuracy['teacher, video split'] - r.accuracy['teacher']:+.2f} and the student by "
            f"{vsplit.accuracy - plain.accuracy:+.2f} (split by video instead of by person)."]
-    t = r.loc["text only"]
-    out.append(f"Text alone scores {t.accuracy:.2f}, " + (f"below video + text ({plain.accuracy:.2f}): the notes describe the gait without giving the class away."
-               if t.accuracy < plain.accuracy else f"no lower than video + text ({plain.accuracy:.2f}): here the notes carry most of what the "
-               "student learns — the video branch adds little at this budget."))
+    t, chance = r.loc["text only"], info["chance"]
+    if plain.accuracy <= chance:
+        out.append(f"**The student learns nothing at this budget**: with or without text it scores at or below the majority share "
+                   f"({plain.accuracy:.2f} with MiniLM; macro-F1 {plain.macro_f1:.2f}, where guessing gives about {1 / len(CLASSES):.2f}) — 8 frames spread over the whole walk, "
+                   "trained from scratch on a few hundred clips. So text alone "
+                   f"({t.accuracy:.2f}) is *not* below video + text here; against the pose teacher with text ({r.accuracy['teacher']:.2f}) it is "
+                   + ("level (overlapping intervals)" if _overlap(t, r.loc["teacher"]) else "higher" if t.accuracy > r.accuracy["teacher"] else "lower")
+                   + f": the notes describe the same observed gait the keypoints carry, without naming the class ({t.accuracy:.2f} against the "
+                   f"leaky recipe's {leak.accuracy:.2f}).")
+    else:
+        out.append(f"Text alone scores {t.accuracy:.2f}, " + ("below" if t.accuracy < plain.accuracy else "no lower than") +
+                   f" video + text ({plain.accuracy:.2f}).")
     h, v = r.loc["student + hash text"], r.loc["student, video only"]
     out.append(f"Text inputs: none {v.accuracy:.2f}, the app's hash vector {h.accuracy:.2f}, MiniLM {plain.accuracy:.2f} — the hash vector "
                "carries no meaning (two notes saying the same thing get unrelated vectors), so any gain from it is noise. "
@@ -256,7 +264,7 @@ def honesty(s:pd.DataFrame, # `summarise` output
                "a handful of training examples. These are synthetic walkers; the real dataset may separate more or less well.")
     return " ".join(out)
 
-# %% ../../../nbs/63_study.ipynb #95e3b245
+# %% ../../../nbs/63_study.ipynb #54359bac
 MODEL_CARD = ("GaitLab-like student (3D CNN on 8 person-centred frames + all-MiniLM-L6-v2 embedding of a clinical note), "
               "distilled from a pose-transformer teacher; trained on SYNTHETIC rendered walkers only (gait_repro's "
               "KOA-PD-NM-like cohort), never on patients. A research demonstration, not a diagnostic device.")
@@ -298,7 +306,7 @@ def read_study(out) -> dict:
         probs = {k: z[k] for k in z.files if k not in ("y", "ID")}; y, ids = z["y"], z["ID"]
     return {"summary": pd.read_csv(out / "summary.csv"), "probabilities": probs, "y": y, "ID": ids, "study": json.loads((out / "study.json").read_text())}
 
-# %% ../../../nbs/63_study.ipynb #f22eb1bd
+# %% ../../../nbs/63_study.ipynb #21d9a392
 def load_classifier(model_dir) -> tuple:
     "`(student, config)` saved by `train_final`; a one-line error if `model_dir` holds none."
     d = Path(model_dir)
