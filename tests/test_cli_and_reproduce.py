@@ -43,7 +43,8 @@ def test_reproduce_smoke_is_incremental(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     r = cli("train", "--data", data / "gillette", "--scale", "smoke", "--device", "cpu", "--out", tmp_path / "models")
     assert r.returncode == 0, r.stderr[-2000:]
-    for step in (("render", "--cohort", "healthgait", "--scale", "smoke", "--size", "0.25", "--out", tmp_path / "hgfilm"),
+    for step in (("render", "--cohort", "healthgait", "--scale", "smoke", "--people", "12", "--takes", "2", "--size", "0.25", "--seconds", "2",
+                  "--jobs", "2", "--out", tmp_path / "hgfilm"),
                  ("modalities", tmp_path / "hgfilm", "--out", data / "healthgait_video_study", "--kinds", "silhouettes", "--silhouette", "background"),
                  ("gaitlab-data", "--scale", "smoke", "--out", data / "gaitlab", "--jobs", "1"),
                  ("gaitlab-study", "--data", data / "gaitlab", "--scale", "smoke", "--out", tmp_path / "models" / "gaitlab")):
