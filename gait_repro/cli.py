@@ -180,6 +180,12 @@ def _parser():
     cl = sub.add_parser("classify", help="GaitLab's nine gait classes of a walking video (fixed sagittal camera) and an optional clinical note, as JSON")
     cl.add_argument("video"); cl.add_argument("--text", help="the clinician's observation of the gait, in words")
     cl.add_argument("--model", help=f"a folder written by gaitlab-study's model/ (default: {DEFAULT_GAITLAB_MODEL})")
+    b = sub.add_parser("batch", help="run params, predict or analyze over many pose files or videos on a Dask cluster (resumable; failures go to an errors table)")
+    b.add_argument("inputs", help="a folder, a glob pattern, or a CSV manifest with a `path` column (and optionally `fps`)")
+    b.add_argument("--out", required=True, help="results table (.parquet); errors go to <out>.errors.parquet")
+    b.add_argument("--task", default="params", choices=["params", "predict", "analyze"])
+    b.add_argument("--scheduler", help="address of a running Dask scheduler (e.g. tcp://10.0.0.1:8786); default: a local cluster")
+    b.add_argument("--workers", type=int, default=2, help="worker processes of the local cluster"); b.add_argument("--fps", type=float, help="frame rate of inputs that store none")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -233,6 +239,9 @@ def _run(args) -> int:
             print(json.dumps(partitions_command(args.measures, args.out, args.robust), indent=1, default=str))
         elif args.command == "healthgait-validate":
             print(_healthgait_validate(args))
+        elif args.command == "batch":
+            from gait_repro.compendium.batch import run_batch
+            print(json.dumps(run_batch(args.inputs, args.out, args.task, args.scheduler, args.workers, fps=args.fps), indent=1))
         elif args.command == "gaitlab-data":
             from gait_repro.studies.gaitlab.cohort import build_gaitlab
             print(build_gaitlab(args.out, args.scale, args.seed, args.jobs))
