@@ -69,7 +69,7 @@ $(MODELS)/gaitlab/summary.csv: $(DATA)/gaitlab/cohort.json
 	$(BIN)/gait-repro gaitlab-study --data $(DATA)/gaitlab --scale $(SCALE) --seed $(SEED) --out $(MODELS)/gaitlab
 models: $(MODELS)/summary.json $(MODELS)/gaitlab/summary.csv
 
-reproduce: data models
+reproduce: data models $(WEIGHTS)
 	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA) --models-dir $(MODELS)
 
 # As root (containers, cloud notebooks) Jupyter needs --allow-root; no browser is opened (it prints the URL). PORT=8888 by default.
