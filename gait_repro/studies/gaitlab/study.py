@@ -3,11 +3,12 @@
 # %% auto #0
 __all__ = ['FOLDS', 'IMAGENET_MEAN', 'IMAGENET_SD', 'CLASS_DESCRIPTIONS', 'STUDY_BUDGET', 'ROWS', 'VIDEO_SPLIT_ROWS', 'PUBLISHED',
            'MODEL_CARD', 'subject_folds', 'video_folds', 'shared_people', 'scores', 'bootstrap_scores', 'calibration',
-           'frames_tensor', 'run_study', 'summarise', 'chance_level', 'honesty', 'train_final', 'write_study',
-           'read_study', 'load_classifier', 'walker_corners', 'classify_video']
+           'frames_tensor', 'one_thread', 'run_study', 'summarise', 'chance_level', 'honesty', 'train_final',
+           'write_study', 'read_study', 'load_classifier', 'walker_corners', 'classify_video']
 
-# %% ../../../nbs/63_study.ipynb #58e65d2c
+# %% ../../../nbs/63_study.ipynb #b9a24cbe
 import json, time
+from contextlib import contextmanager
 import numpy as np, pandas as pd, torch
 from pathlib import Path
 from .cohort import read_gaitlab, sample_indices, person_crops, CLASSES, FEATURES
@@ -15,7 +16,7 @@ from .text import embed_texts
 from .models import (GaitLabStudent, PoseTeacher, KeypointGRU, knn_baseline, fit_classifier, predict_proba,
                                                _logits)
 
-# %% ../../../nbs/63_study.ipynb #d185716a
+# %% ../../../nbs/63_study.ipynb #d58e6941
 FOLDS = 3
 
 def subject_folds(videos:pd.DataFrame, # one row per video: `label`, `ID` (the person)
@@ -33,7 +34,7 @@ def shared_people(videos:pd.DataFrame, folds:list) -> int:
     "People with videos on both sides of some split (0 for a subject-level split)."
     return int(sum(len(set(videos.ID.iloc[tr]) & set(videos.ID.iloc[te])) for tr, te in folds))
 
-# %% ../../../nbs/63_study.ipynb #7cd5d4f3
+# %% ../../../nbs/63_study.ipynb #a3eff7d2
 def scores(y:np.ndarray, # true class indices
            p:np.ndarray, # `(n, n_classes)` predicted probabilities
            n_classes:int) -> dict:
@@ -71,7 +72,7 @@ def calibration(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> dict:
         mean_conf, acc = np.bincount(b, conf, n_bins) / n, np.bincount(b, right, n_bins) / n
     return {"ece": float(np.nansum(n / len(y) * np.abs(acc - mean_conf))), "confidence": mean_conf, "accuracy": acc, "count": n}
 
-# %% ../../../nbs/63_study.ipynb #9224849f
+# %% ../../../nbs/63_study.ipynb #f97eb8e5
 IMAGENET_MEAN, IMAGENET_SD = np.array([0.485, 0.456, 0.406]), np.array([0.229, 0.224, 0.225])
 CLASS_DESCRIPTIONS = {"normal": "Normal gait: symmetrical, balanced walking pattern",
                       "koa_early": "Knee osteoarthritis, early stage with mild gait modifications",
@@ -89,10 +90,17 @@ def frames_tensor(frames:np.ndarray # `(N, 8, px, px, 3)` uint8 RGB
     x = (frames.astype(np.float32) / 255 - IMAGENET_MEAN.astype(np.float32)) / IMAGENET_SD.astype(np.float32)
     return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 4, 1, 2, 3)))
 
-# %% ../../../nbs/63_study.ipynb #494a01d2
+# %% ../../../nbs/63_study.ipynb #11ecadae
 STUDY_BUDGET = {"smoke": dict(student_epochs=2, seq_epochs=3, batch_size=16, d_model=32, patience=2),
                 "cpu": dict(student_epochs=12, seq_epochs=30, batch_size=16, d_model=32, patience=4),
                 "full": dict(student_epochs=40, seq_epochs=100, batch_size=8, d_model=64, patience=8)}
+
+@contextmanager
+def one_thread():
+    "Train on one CPU thread: torch's multi-threaded CPU kernels do not give the same weights twice, one thread does."
+    before = torch.get_num_threads(); torch.set_num_threads(1)
+    try: yield
+    finally: torch.set_num_threads(before)
 
 def _validation_share(videos:pd.DataFrame, train:np.ndarray, seed:int) -> tuple:
     "Split a fold's training videos into fit / early-stopping shares, 15% of the people in the second."
@@ -101,7 +109,7 @@ def _validation_share(videos:pd.DataFrame, train:np.ndarray, seed:int) -> tuple:
     inner = videos.ID.iloc[train].isin(held).to_numpy()
     return train[~inner], train[inner]
 
-# %% ../../../nbs/63_study.ipynb #c559d72b
+# %% ../../../nbs/63_study.ipynb #7c761f34
 ROWS = ("KNN", "GRU", "teacher", "text only", "student, video only", "student + hash text", "student + MiniLM",
         "student + MiniLM, distilled", "teacher, video split", "student + MiniLM, video split", "original recipe")
 VIDEO_SPLIT_ROWS = ("teacher, video split", "student + MiniLM, video split", "original recipe")
@@ -111,10 +119,15 @@ PUBLISHED = {"KNN": (0.90, "Kour et al. 2022, KOA-PD-NM (7 classes); split level
 
 def _student(use_text:bool=True): return GaitLabStudent(len(CLASSES), use_text=use_text)
 
-def _train(model, inputs:tuple, y, fit, val, epochs, budget, seed, lr=1e-3, teacher=None):
-    "Fit on the `fit` rows, early-stopped on the `val` rows; returns the model."
+def _seeded(make, seed:int):
+    "`make()` with torch's seed set first: the same initial weights whatever ran before."
+    torch.manual_seed(seed); return make()
+
+def _train(make, inputs:tuple, y, fit, val, epochs, budget, seed, lr=1e-3, teacher=None):
+    "Build the model `make()` with the seed set (its initial weights), fit it on the `fit` rows, early-stopped on the `val` rows."
     pick = lambda idx: tuple(x[idx] for x in inputs)
-    return fit_classifier(model, pick(fit), y[fit], epochs=epochs, lr=lr, batch_size=budget["batch_size"], seed=seed,
+    torch.manual_seed(seed)
+    return fit_classifier(make(), pick(fit), y[fit], epochs=epochs, lr=lr, batch_size=budget["batch_size"], seed=seed,
                           teacher_logits=None if teacher is None else teacher[fit], val=(pick(val), y[val]) if len(val) else None,
                           patience=budget["patience"])
 
@@ -131,7 +144,7 @@ def _timed(secs:dict, row:str, fn):
     return out
 
 def _teacher(X, y, fit, val, budget, seed):
-    return _train(PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
+    return _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
 
 def _subject_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
     "Out-of-fold probabilities of the subject-split rows on `test` (training seconds added to `secs`)."
@@ -143,7 +156,7 @@ def _subject_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
     if "text only" in rows:
         out["text only"] = _timed(secs, "text only", lambda: LogisticRegression(max_iter=2000).fit(X["minilm"][tr].numpy(), y[tr]).predict_proba(X["minilm"][test].numpy()))
     if "GRU" in rows:
-        out["GRU"] = _timed(secs, "GRU", lambda: predict_proba(_train(KeypointGRU(X["kp"].shape[2]), (X["kp"],), y, fit, val, budget["seq_epochs"], budget, seed), (X["kp"][test],)))
+        out["GRU"] = _timed(secs, "GRU", lambda: predict_proba(_train(lambda: KeypointGRU(X["kp"].shape[2]), (X["kp"],), y, fit, val, budget["seq_epochs"], budget, seed), (X["kp"][test],)))
     teacher = None
     if {"teacher", "student + MiniLM, distilled"} & set(rows):
         t = _timed(secs, "teacher", lambda: _teacher(X, y, fit, val, budget, seed))
@@ -152,7 +165,7 @@ def _subject_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
                               ("student + MiniLM", "minilm", False), ("student + MiniLM, distilled", "minilm", True)):
         if row not in rows: continue
         inputs = (X["crop"],) if text is None else (X["crop"], X[text])
-        m = _timed(secs, row, lambda: _train(_student(text is not None), inputs, y, fit, val, budget["student_epochs"], budget, seed,
+        m = _timed(secs, row, lambda: _train(lambda: _student(text is not None), inputs, y, fit, val, budget["student_epochs"], budget, seed,
                                              teacher=teacher if distil else None))
         out[row] = predict_proba(m, pick(inputs, test))
     return out
@@ -166,11 +179,11 @@ def _video_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
         out["teacher, video split"] = predict_proba(t, (X["kp"][test], X["minilm"][test]))
     if "student + MiniLM, video split" in rows:
         inputs = (X["crop"], X["minilm"])
-        m = _timed(secs, "student + MiniLM, video split", lambda: _train(_student(), inputs, y, fit, val, budget["student_epochs"], budget, seed))
+        m = _timed(secs, "student + MiniLM, video split", lambda: _train(_student, inputs, y, fit, val, budget["student_epochs"], budget, seed))
         out["student + MiniLM, video split"] = predict_proba(m, pick(inputs, test))
     if "original recipe" in rows:
         inputs = (X["full"], X["label_text"])
-        m = _timed(secs, "original recipe", lambda: fit_classifier(_student(), pick(inputs, tr), y[tr], epochs=budget["student_epochs"], lr=1e-3,
+        m = _timed(secs, "original recipe", lambda: fit_classifier(_seeded(_student, seed), pick(inputs, tr), y[tr], epochs=budget["student_epochs"], lr=1e-3,
                                                                    batch_size=budget["batch_size"], seed=seed, val=(pick(inputs, test), y[test]),
                                                                    patience=budget["student_epochs"]))
         out["original recipe"] = predict_proba(m, pick(inputs, test))
@@ -183,8 +196,10 @@ def run_study(root, # a folder written by `build_gaitlab`
               permute_labels:bool=False, # shuffle labels between people (the leak check)
               progress:bool=True) -> dict:
     "`{'videos', 'y', 'probabilities': {row: (N, 9)}, 'folds', 'seconds'}`: every row's out-of-fold predictions."
+    with one_thread(): return _run_study(root, scale, seed, rows, permute_labels, progress)
+
+def _run_study(root, scale, seed, rows, permute_labels, progress):
     from tqdm.auto import tqdm
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     videos, arrays = read_gaitlab(root)
     budget, y = STUDY_BUDGET[scale], videos.label.map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
     if permute_labels:
@@ -205,7 +220,7 @@ def _video_share(train:np.ndarray, seed:int) -> tuple:
     rng = np.random.default_rng(seed); held = rng.random(len(train)) < 0.15
     return train[~held], train[held]
 
-# %% ../../../nbs/63_study.ipynb #188475ed
+# %% ../../../nbs/63_study.ipynb #f7168954
 def summarise(res:dict, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "One row per model: accuracy and macro-F1 with 95% subject-bootstrap intervals, ECE, per-class recall, published value."
     y, ids, out = res["y"], res["videos"].ID.to_numpy(), []
@@ -223,7 +238,7 @@ def chance_level(y:np.ndarray) -> float:
     "Accuracy of always answering the most frequent class."
     return float(np.bincount(y).max() / len(y))
 
-# %% ../../../nbs/63_study.ipynb #25c5c518
+# %% ../../../nbs/63_study.ipynb #e721c2eb
 def _overlap(a:pd.Series, b:pd.Series) -> bool: return a.accuracy_lo <= b.accuracy_hi and b.accuracy_lo <= a.accuracy_hi
 
 def honesty(s:pd.DataFrame, # `summarise` output
@@ -264,7 +279,7 @@ def honesty(s:pd.DataFrame, # `summarise` output
                "a handful of training examples. These are synthetic walkers; the real dataset may separate more or less well.")
     return " ".join(out)
 
-# %% ../../../nbs/63_study.ipynb #54359bac
+# %% ../../../nbs/63_study.ipynb #b303cc6f
 MODEL_CARD = ("GaitLab-like student (3D CNN on 8 person-centred frames + all-MiniLM-L6-v2 embedding of a clinical note), "
               "distilled from a pose-transformer teacher; trained on SYNTHETIC rendered walkers only (gait_repro's "
               "KOA-PD-NM-like cohort), never on patients. A research demonstration, not a diagnostic device.")
@@ -275,15 +290,19 @@ def train_final(videos:pd.DataFrame, arrays:dict, out, scale:str="cpu", seed:int
     X = {"crop": frames_tensor(arrays["crop"]), "kp": torch.from_numpy(arrays["keypoints"]),
          "minilm": torch.from_numpy(embed_texts(videos.text.tolist(), "minilm"))}
     fit, val = _validation_share(videos, np.arange(len(videos)), seed)
-    teacher = _train(PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
-    student = _train(_student(), (X["crop"], X["minilm"]), y, fit, val, budget["student_epochs"], budget, seed,
-                     teacher=_logits(teacher, (X["kp"], X["minilm"])))
+    with one_thread(): teacher, student = _train_ours(X, y, fit, val, budget, seed)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     torch.save(student.state_dict(), out / "student.pt")
     (out / "model.json").write_text(json.dumps({"classes": CLASSES, "frame_px": int(arrays["crop"].shape[2]), "n_frames": int(arrays["crop"].shape[1]),
                                                 "text": "all-MiniLM-L6-v2", "scale": scale, "seed": seed, "videos": len(videos),
                                                 "model_card": MODEL_CARD}, indent=1))
     return out
+
+def _train_ours(X, y, fit, val, budget, seed):
+    teacher = _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
+    student = _train(_student, (X["crop"], X["minilm"]), y, fit, val, budget["student_epochs"], budget, seed,
+                     teacher=_logits(teacher, (X["kp"], X["minilm"])))
+    return teacher, student
 
 def write_study(root, out, scale:str="cpu", seed:int=0, progress:bool=True) -> Path:
     "Run the study on `root` and write its results and the final model into `out` (replaced atomically)."
@@ -306,7 +325,7 @@ def read_study(out) -> dict:
         probs = {k: z[k] for k in z.files if k not in ("y", "ID")}; y, ids = z["y"], z["ID"]
     return {"summary": pd.read_csv(out / "summary.csv"), "probabilities": probs, "y": y, "ID": ids, "study": json.loads((out / "study.json").read_text())}
 
-# %% ../../../nbs/63_study.ipynb #21d9a392
+# %% ../../../nbs/63_study.ipynb #4b8ac9cf
 def load_classifier(model_dir) -> tuple:
     "`(student, config)` saved by `train_final`; a one-line error if `model_dir` holds none."
     d = Path(model_dir)
