@@ -6,9 +6,9 @@ __all__ = ['FOLDS', 'IMAGENET_MEAN', 'IMAGENET_SD', 'CLASS_DESCRIPTIONS', 'STUDY
            'frames_tensor', 'one_thread', 'run_study', 'summarise', 'chance_level', 'honesty', 'train_final',
            'write_study', 'read_study', 'load_classifier', 'walker_corners', 'classify_video']
 
-# %% ../../../nbs/63_study.ipynb #b9a24cbe
+# %% ../../../nbs/63_study.ipynb #b8ac9761
 import json, time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 import numpy as np, pandas as pd, torch
 from pathlib import Path
 from .cohort import read_gaitlab, sample_indices, person_crops, CLASSES, FEATURES
@@ -16,7 +16,7 @@ from .text import embed_texts
 from .models import (GaitLabStudent, PoseTeacher, KeypointGRU, knn_baseline, fit_classifier, predict_proba,
                                                _logits)
 
-# %% ../../../nbs/63_study.ipynb #d58e6941
+# %% ../../../nbs/63_study.ipynb #3b937614
 FOLDS = 3
 
 def subject_folds(videos:pd.DataFrame, # one row per video: `label`, `ID` (the person)
@@ -34,7 +34,7 @@ def shared_people(videos:pd.DataFrame, folds:list) -> int:
     "People with videos on both sides of some split (0 for a subject-level split)."
     return int(sum(len(set(videos.ID.iloc[tr]) & set(videos.ID.iloc[te])) for tr, te in folds))
 
-# %% ../../../nbs/63_study.ipynb #a3eff7d2
+# %% ../../../nbs/63_study.ipynb #57f54db1
 def scores(y:np.ndarray, # true class indices
            p:np.ndarray, # `(n, n_classes)` predicted probabilities
            n_classes:int) -> dict:
@@ -72,7 +72,7 @@ def calibration(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> dict:
         mean_conf, acc = np.bincount(b, conf, n_bins) / n, np.bincount(b, right, n_bins) / n
     return {"ece": float(np.nansum(n / len(y) * np.abs(acc - mean_conf))), "confidence": mean_conf, "accuracy": acc, "count": n}
 
-# %% ../../../nbs/63_study.ipynb #f97eb8e5
+# %% ../../../nbs/63_study.ipynb #818cb876
 IMAGENET_MEAN, IMAGENET_SD = np.array([0.485, 0.456, 0.406]), np.array([0.229, 0.224, 0.225])
 CLASS_DESCRIPTIONS = {"normal": "Normal gait: symmetrical, balanced walking pattern",
                       "koa_early": "Knee osteoarthritis, early stage with mild gait modifications",
@@ -90,14 +90,14 @@ def frames_tensor(frames:np.ndarray # `(N, 8, px, px, 3)` uint8 RGB
     x = (frames.astype(np.float32) / 255 - IMAGENET_MEAN.astype(np.float32)) / IMAGENET_SD.astype(np.float32)
     return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 4, 1, 2, 3)))
 
-# %% ../../../nbs/63_study.ipynb #11ecadae
+# %% ../../../nbs/63_study.ipynb #c5bf3e9a
 STUDY_BUDGET = {"smoke": dict(student_epochs=2, seq_epochs=3, batch_size=16, d_model=32, patience=2),
                 "cpu": dict(student_epochs=12, seq_epochs=30, batch_size=16, d_model=32, patience=4),
                 "full": dict(student_epochs=40, seq_epochs=100, batch_size=8, d_model=64, patience=8)}
 
 @contextmanager
 def one_thread():
-    "Train on one CPU thread: torch's multi-threaded CPU kernels do not give the same weights twice, one thread does."
+    "Train on one CPU thread: the transformer's and GRU's multi-threaded CPU training does not give the same weights twice (the 3D CNN's does)."
     before = torch.get_num_threads(); torch.set_num_threads(1)
     try: yield
     finally: torch.set_num_threads(before)
@@ -109,7 +109,7 @@ def _validation_share(videos:pd.DataFrame, train:np.ndarray, seed:int) -> tuple:
     inner = videos.ID.iloc[train].isin(held).to_numpy()
     return train[~inner], train[inner]
 
-# %% ../../../nbs/63_study.ipynb #7c761f34
+# %% ../../../nbs/63_study.ipynb #1d92e200
 ROWS = ("KNN", "GRU", "teacher", "text only", "student, video only", "student + hash text", "student + MiniLM",
         "student + MiniLM, distilled", "teacher, video split", "student + MiniLM, video split", "original recipe")
 VIDEO_SPLIT_ROWS = ("teacher, video split", "student + MiniLM, video split", "original recipe")
@@ -123,13 +123,15 @@ def _seeded(make, seed:int):
     "`make()` with torch's seed set first: the same initial weights whatever ran before."
     torch.manual_seed(seed); return make()
 
-def _train(make, inputs:tuple, y, fit, val, epochs, budget, seed, lr=1e-3, teacher=None):
-    "Build the model `make()` with the seed set (its initial weights), fit it on the `fit` rows, early-stopped on the `val` rows."
+def _train(make, inputs:tuple, y, fit, val, epochs, budget, seed, lr=1e-3, teacher=None, single_thread:bool=False):
+    """Build the model `make()` with the seed set (its initial weights), fit it on the `fit` rows, early-stopped on the `val`
+    rows; `single_thread` for the sequence models, whose multi-threaded CPU training is not repeatable."""
     pick = lambda idx: tuple(x[idx] for x in inputs)
     torch.manual_seed(seed)
-    return fit_classifier(make(), pick(fit), y[fit], epochs=epochs, lr=lr, batch_size=budget["batch_size"], seed=seed,
-                          teacher_logits=None if teacher is None else teacher[fit], val=(pick(val), y[val]) if len(val) else None,
-                          patience=budget["patience"])
+    with (one_thread() if single_thread else nullcontext()):
+        return fit_classifier(make(), pick(fit), y[fit], epochs=epochs, lr=lr, batch_size=budget["batch_size"], seed=seed,
+                              teacher_logits=None if teacher is None else teacher[fit], val=(pick(val), y[val]) if len(val) else None,
+                              patience=budget["patience"])
 
 def _inputs(videos:pd.DataFrame, arrays:dict) -> dict:
     "Every input the rows read, as tensors / arrays."
@@ -144,7 +146,8 @@ def _timed(secs:dict, row:str, fn):
     return out
 
 def _teacher(X, y, fit, val, budget, seed):
-    return _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
+    return _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed,
+                  single_thread=True)
 
 def _subject_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
     "Out-of-fold probabilities of the subject-split rows on `test` (training seconds added to `secs`)."
@@ -156,7 +159,7 @@ def _subject_rows(X, y, fit, val, test, budget, seed, rows, secs) -> dict:
     if "text only" in rows:
         out["text only"] = _timed(secs, "text only", lambda: LogisticRegression(max_iter=2000).fit(X["minilm"][tr].numpy(), y[tr]).predict_proba(X["minilm"][test].numpy()))
     if "GRU" in rows:
-        out["GRU"] = _timed(secs, "GRU", lambda: predict_proba(_train(lambda: KeypointGRU(X["kp"].shape[2]), (X["kp"],), y, fit, val, budget["seq_epochs"], budget, seed), (X["kp"][test],)))
+        out["GRU"] = _timed(secs, "GRU", lambda: predict_proba(_train(lambda: KeypointGRU(X["kp"].shape[2]), (X["kp"],), y, fit, val, budget["seq_epochs"], budget, seed, single_thread=True), (X["kp"][test],)))
     teacher = None
     if {"teacher", "student + MiniLM, distilled"} & set(rows):
         t = _timed(secs, "teacher", lambda: _teacher(X, y, fit, val, budget, seed))
@@ -196,9 +199,6 @@ def run_study(root, # a folder written by `build_gaitlab`
               permute_labels:bool=False, # shuffle labels between people (the leak check)
               progress:bool=True) -> dict:
     "`{'videos', 'y', 'probabilities': {row: (N, 9)}, 'folds', 'seconds'}`: every row's out-of-fold predictions."
-    with one_thread(): return _run_study(root, scale, seed, rows, permute_labels, progress)
-
-def _run_study(root, scale, seed, rows, permute_labels, progress):
     from tqdm.auto import tqdm
     videos, arrays = read_gaitlab(root)
     budget, y = STUDY_BUDGET[scale], videos.label.map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
@@ -220,7 +220,7 @@ def _video_share(train:np.ndarray, seed:int) -> tuple:
     rng = np.random.default_rng(seed); held = rng.random(len(train)) < 0.15
     return train[~held], train[held]
 
-# %% ../../../nbs/63_study.ipynb #f7168954
+# %% ../../../nbs/63_study.ipynb #8bde5e13
 def summarise(res:dict, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "One row per model: accuracy and macro-F1 with 95% subject-bootstrap intervals, ECE, per-class recall, published value."
     y, ids, out = res["y"], res["videos"].ID.to_numpy(), []
@@ -238,7 +238,7 @@ def chance_level(y:np.ndarray) -> float:
     "Accuracy of always answering the most frequent class."
     return float(np.bincount(y).max() / len(y))
 
-# %% ../../../nbs/63_study.ipynb #e721c2eb
+# %% ../../../nbs/63_study.ipynb #3149f982
 def _overlap(a:pd.Series, b:pd.Series) -> bool: return a.accuracy_lo <= b.accuracy_hi and b.accuracy_lo <= a.accuracy_hi
 
 def honesty(s:pd.DataFrame, # `summarise` output
@@ -279,7 +279,7 @@ def honesty(s:pd.DataFrame, # `summarise` output
                "a handful of training examples. These are synthetic walkers; the real dataset may separate more or less well.")
     return " ".join(out)
 
-# %% ../../../nbs/63_study.ipynb #b303cc6f
+# %% ../../../nbs/63_study.ipynb #c8c653f3
 MODEL_CARD = ("GaitLab-like student (3D CNN on 8 person-centred frames + all-MiniLM-L6-v2 embedding of a clinical note), "
               "distilled from a pose-transformer teacher; trained on SYNTHETIC rendered walkers only (gait_repro's "
               "KOA-PD-NM-like cohort), never on patients. A research demonstration, not a diagnostic device.")
@@ -290,7 +290,7 @@ def train_final(videos:pd.DataFrame, arrays:dict, out, scale:str="cpu", seed:int
     X = {"crop": frames_tensor(arrays["crop"]), "kp": torch.from_numpy(arrays["keypoints"]),
          "minilm": torch.from_numpy(embed_texts(videos.text.tolist(), "minilm"))}
     fit, val = _validation_share(videos, np.arange(len(videos)), seed)
-    with one_thread(): teacher, student = _train_ours(X, y, fit, val, budget, seed)
+    teacher, student = _train_ours(X, y, fit, val, budget, seed)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     torch.save(student.state_dict(), out / "student.pt")
     (out / "model.json").write_text(json.dumps({"classes": CLASSES, "frame_px": int(arrays["crop"].shape[2]), "n_frames": int(arrays["crop"].shape[1]),
@@ -299,7 +299,8 @@ def train_final(videos:pd.DataFrame, arrays:dict, out, scale:str="cpu", seed:int
     return out
 
 def _train_ours(X, y, fit, val, budget, seed):
-    teacher = _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed)
+    teacher = _train(lambda: PoseTeacher(X["kp"].shape[2], d_model=budget["d_model"]), (X["kp"], X["minilm"]), y, fit, val, budget["seq_epochs"], budget, seed,
+                  single_thread=True)
     student = _train(_student, (X["crop"], X["minilm"]), y, fit, val, budget["student_epochs"], budget, seed,
                      teacher=_logits(teacher, (X["kp"], X["minilm"])))
     return teacher, student
@@ -325,7 +326,7 @@ def read_study(out) -> dict:
         probs = {k: z[k] for k in z.files if k not in ("y", "ID")}; y, ids = z["y"], z["ID"]
     return {"summary": pd.read_csv(out / "summary.csv"), "probabilities": probs, "y": y, "ID": ids, "study": json.loads((out / "study.json").read_text())}
 
-# %% ../../../nbs/63_study.ipynb #4b8ac9cf
+# %% ../../../nbs/63_study.ipynb #8ec14fec
 def load_classifier(model_dir) -> tuple:
     "`(student, config)` saved by `train_final`; a one-line error if `model_dir` holds none."
     d = Path(model_dir)
