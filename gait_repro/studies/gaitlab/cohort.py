@@ -5,7 +5,7 @@ __all__ = ['CLASSES', 'N_FRAMES', 'N_STEPS', 'GAITLAB_SCALES', 'FEATURES', 'samp
            'person_crops', 'keypoint_sequence', 'pose_features', 'film_for_classifier', 'gaitlab_plan', 'build_gaitlab',
            'read_gaitlab']
 
-# %% ../../../nbs/60_cohort.ipynb #c5a5d241
+# %% ../../../nbs/60_cohort.ipynb #d40aa58c
 import json, warnings
 from dataclasses import replace
 import numpy as np, pandas as pd, cv2
@@ -18,7 +18,7 @@ from ...sim.cohorts import condition_noise, _run
 from ...sim.render import koa_pd_nm_plan, render_walk, draw_look, dressed, _subject, GAIT_CLASSES
 from .text import observed_findings, describe
 
-# %% ../../../nbs/60_cohort.ipynb #ce5154f4
+# %% ../../../nbs/60_cohort.ipynb #9fd8f9d2
 CLASSES = tuple(GAIT_CLASSES.values())  # GaitLab's nine classes, in its order
 N_FRAMES = 8  # GaitLab's frames per video
 N_STEPS = 64  # time steps of a resampled keypoint sequence
@@ -39,7 +39,7 @@ def square_frames(frames:np.ndarray, # `(n, H, W, 3)` uint8
     "Each frame resized to `px`×`px` (aspect not kept), as GaitLab feeds its network."
     return np.stack([cv2.resize(f, (px, px), interpolation=cv2.INTER_AREA) for f in frames])
 
-# %% ../../../nbs/60_cohort.ipynb #6eee5b96
+# %% ../../../nbs/60_cohort.ipynb #46793d66
 def person_boxes(xy:np.ndarray, # `(n, J, 2)` estimated keypoints (px) of the sampled frames; NaN where missing
                  image_size:tuple, # (W, H) of the frames
                  margin:float=1.25 # box side over the tallest body extent
@@ -70,7 +70,7 @@ def person_crops(frames:np.ndarray, # `(n, H, W, 3)` uint8
         out.append(cv2.resize(f[cy - h:cy + h, cx - h:cx + h], (px, px), interpolation=cv2.INTER_AREA))
     return np.stack(out)
 
-# %% ../../../nbs/60_cohort.ipynb #9e26ef89
+# %% ../../../nbs/60_cohort.ipynb #29cd6b47
 def keypoint_sequence(xy:np.ndarray, # `(T, J, 2)` COCO-17 keypoints (px, y down); NaN where missing
                       direction:int, # +1 walking to +x in the image, -1 to -x
                       n_steps:int=N_STEPS # time steps of the output
@@ -90,7 +90,7 @@ def _normalised(xy, direction, n_steps):
         ok = np.isfinite(flat[:, k]); out[:, k] = np.interp(grid, t[ok], flat[ok, k])
     return out.reshape(n_steps, -1, 2)
 
-# %% ../../../nbs/60_cohort.ipynb #96f191d3
+# %% ../../../nbs/60_cohort.ipynb #54776e79
 FEATURES = ("cadence_steps_per_min", "speed_m_per_s", "step_length_m", "stance_pct", "double_support_s", "step_length_asymmetry_pct",
             "stance_time_asymmetry_pct", "knee_flexion_max_extension_deg", "knee_rom_low", "knee_rom_high", "hip_rom_low", "hip_rom_high")
 
@@ -111,7 +111,7 @@ def _features(pose, direction):
         out[f"{j}_rom_low"], out[f"{j}_rom_high"] = r
     return {k: float(v) for k, v in out.items()}
 
-# %% ../../../nbs/60_cohort.ipynb #462df691
+# %% ../../../nbs/60_cohort.ipynb #b95cf8f0
 def _even(x): return int(round(x / 2)) * 2
 
 def film_for_classifier(row:dict, # one row of `koa_pd_nm_plan`

@@ -6,7 +6,7 @@ __all__ = ['FOLDS', 'IMAGENET_MEAN', 'IMAGENET_SD', 'CLASS_DESCRIPTIONS', 'STUDY
            'frames_tensor', 'one_thread', 'run_study', 'summarise', 'chance_level', 'honesty', 'train_final',
            'write_study', 'read_study', 'load_classifier', 'walker_corners', 'classify_video']
 
-# %% ../../../nbs/63_study.ipynb #b8ac9761
+# %% ../../../nbs/63_study.ipynb #f9365b3d
 import json, time
 from contextlib import contextmanager, nullcontext
 import numpy as np, pandas as pd, torch
@@ -16,7 +16,7 @@ from .text import embed_texts
 from .models import (GaitLabStudent, PoseTeacher, KeypointGRU, knn_baseline, fit_classifier, predict_proba,
                                                _logits)
 
-# %% ../../../nbs/63_study.ipynb #3b937614
+# %% ../../../nbs/63_study.ipynb #246a143a
 FOLDS = 3
 
 def subject_folds(videos:pd.DataFrame, # one row per video: `label`, `ID` (the person)
@@ -34,7 +34,7 @@ def shared_people(videos:pd.DataFrame, folds:list) -> int:
     "People with videos on both sides of some split (0 for a subject-level split)."
     return int(sum(len(set(videos.ID.iloc[tr]) & set(videos.ID.iloc[te])) for tr, te in folds))
 
-# %% ../../../nbs/63_study.ipynb #57f54db1
+# %% ../../../nbs/63_study.ipynb #ccf81377
 def scores(y:np.ndarray, # true class indices
            p:np.ndarray, # `(n, n_classes)` predicted probabilities
            n_classes:int) -> dict:
@@ -72,7 +72,7 @@ def calibration(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> dict:
         mean_conf, acc = np.bincount(b, conf, n_bins) / n, np.bincount(b, right, n_bins) / n
     return {"ece": float(np.nansum(n / len(y) * np.abs(acc - mean_conf))), "confidence": mean_conf, "accuracy": acc, "count": n}
 
-# %% ../../../nbs/63_study.ipynb #818cb876
+# %% ../../../nbs/63_study.ipynb #9c23cc6b
 IMAGENET_MEAN, IMAGENET_SD = np.array([0.485, 0.456, 0.406]), np.array([0.229, 0.224, 0.225])
 CLASS_DESCRIPTIONS = {"normal": "Normal gait: symmetrical, balanced walking pattern",
                       "koa_early": "Knee osteoarthritis, early stage with mild gait modifications",
@@ -82,7 +82,7 @@ CLASS_DESCRIPTIONS = {"normal": "Normal gait: symmetrical, balanced walking patt
                       "pd_mild": "Parkinson's disease, mild stage with festinating gait",
                       "pd_severe": "Parkinson's disease, severe stage with freezing of gait",
                       "disabled_assistive": "Disabled gait with assistive devices",
-                      "disabled_unassisted": "Disabled gait without assistive devices"}  # GaitLab's README (seed 004)
+                      "disabled_unassisted": "Disabled gait without assistive devices"}  # GaitLab's README (Otai 2024)
 
 def frames_tensor(frames:np.ndarray # `(N, 8, px, px, 3)` uint8 RGB
                  ) -> torch.Tensor:
@@ -90,7 +90,7 @@ def frames_tensor(frames:np.ndarray # `(N, 8, px, px, 3)` uint8 RGB
     x = (frames.astype(np.float32) / 255 - IMAGENET_MEAN.astype(np.float32)) / IMAGENET_SD.astype(np.float32)
     return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 4, 1, 2, 3)))
 
-# %% ../../../nbs/63_study.ipynb #c5bf3e9a
+# %% ../../../nbs/63_study.ipynb #eb88a533
 STUDY_BUDGET = {"smoke": dict(student_epochs=2, seq_epochs=3, batch_size=16, d_model=32, patience=2),
                 "cpu": dict(student_epochs=12, seq_epochs=30, batch_size=16, d_model=32, patience=4),
                 "full": dict(student_epochs=40, seq_epochs=100, batch_size=8, d_model=64, patience=8)}
@@ -109,13 +109,13 @@ def _validation_share(videos:pd.DataFrame, train:np.ndarray, seed:int) -> tuple:
     inner = videos.ID.iloc[train].isin(held).to_numpy()
     return train[~inner], train[inner]
 
-# %% ../../../nbs/63_study.ipynb #1d92e200
+# %% ../../../nbs/63_study.ipynb #6b1d6991
 ROWS = ("KNN", "GRU", "teacher", "text only", "student, video only", "student + hash text", "student + MiniLM",
         "student + MiniLM, distilled", "teacher, video split", "student + MiniLM, video split", "original recipe")
 VIDEO_SPLIT_ROWS = ("teacher, video split", "student + MiniLM, video split", "original recipe")
 PUBLISHED = {"KNN": (0.90, "Kour et al. 2022, KOA-PD-NM (7 classes); split level not stated"),
              "GRU": (0.95, "transfer features + GRU (2025), KOA-PD-NM; split level not stated"),
-             "original recipe": (0.74, "GaitLab (seed 004): best validation accuracy, 23 videos, video-level split")}
+             "original recipe": (0.74, "GaitLab (Otai 2024): best validation accuracy, 23 videos, video-level split")}
 
 def _student(use_text:bool=True): return GaitLabStudent(len(CLASSES), use_text=use_text)
 
@@ -213,14 +213,14 @@ def run_study(root, # a folder written by `build_gaitlab`
         got = (_subject_rows if kind == "subject" else _video_rows)(X, y, fit, val, te, budget, seed, rows, secs)
         for r, p in got.items(): probs[r][te] = p
     return {"videos": videos, "y": y, "probabilities": {r: p for r, p in probs.items() if np.isfinite(p).all()}, "scale": scale,
-            "seconds": secs, "budget": budget, "permuted": permute_labels}
+            "seconds": secs, "budget": budget, "permuted": permute_labels, "inputs": X}
 
 def _video_share(train:np.ndarray, seed:int) -> tuple:
     "The original's validation share: 15% of the training videos, whoever is in them."
     rng = np.random.default_rng(seed); held = rng.random(len(train)) < 0.15
     return train[~held], train[held]
 
-# %% ../../../nbs/63_study.ipynb #8bde5e13
+# %% ../../../nbs/63_study.ipynb #2e9a97d8
 def summarise(res:dict, n_boot:int=1000, seed:int=0) -> pd.DataFrame:
     "One row per model: accuracy and macro-F1 with 95% subject-bootstrap intervals, ECE, per-class recall, published value."
     y, ids, out = res["y"], res["videos"].ID.to_numpy(), []
@@ -238,7 +238,7 @@ def chance_level(y:np.ndarray) -> float:
     "Accuracy of always answering the most frequent class."
     return float(np.bincount(y).max() / len(y))
 
-# %% ../../../nbs/63_study.ipynb #3149f982
+# %% ../../../nbs/63_study.ipynb #4d19c39f
 def _overlap(a:pd.Series, b:pd.Series) -> bool: return a.accuracy_lo <= b.accuracy_hi and b.accuracy_lo <= a.accuracy_hi
 
 def honesty(s:pd.DataFrame, # `summarise` output
@@ -279,21 +279,23 @@ def honesty(s:pd.DataFrame, # `summarise` output
                "a handful of training examples. These are synthetic walkers; the real dataset may separate more or less well.")
     return " ".join(out)
 
-# %% ../../../nbs/63_study.ipynb #c8c653f3
+# %% ../../../nbs/63_study.ipynb #601c2070
 MODEL_CARD = ("GaitLab-like student (3D CNN on 8 person-centred frames + all-MiniLM-L6-v2 embedding of a clinical note), "
               "distilled from a pose-transformer teacher; trained on SYNTHETIC rendered walkers only (gait_repro's "
               "KOA-PD-NM-like cohort), never on patients. A research demonstration, not a diagnostic device.")
 
-def train_final(videos:pd.DataFrame, arrays:dict, out, scale:str="cpu", seed:int=0) -> Path:
+def train_final(videos:pd.DataFrame, arrays:dict|None, out, scale:str="cpu", seed:int=0,
+                inputs:dict=None # the study's `_inputs` of the same videos, if already computed (saves embedding them again)
+               ) -> Path:
     "Train ours (teacher, then the distilled student) on every video; save `student.pt` and `model.json` in `out`."
     budget, y = STUDY_BUDGET[scale], videos.label.map({c: i for i, c in enumerate(CLASSES)}).to_numpy()
-    X = {"crop": frames_tensor(arrays["crop"]), "kp": torch.from_numpy(arrays["keypoints"]),
-         "minilm": torch.from_numpy(embed_texts(videos.text.tolist(), "minilm"))}
+    X = inputs or {"crop": frames_tensor(arrays["crop"]), "kp": torch.from_numpy(arrays["keypoints"]),
+                   "minilm": torch.from_numpy(embed_texts(videos.text.tolist(), "minilm"))}
     fit, val = _validation_share(videos, np.arange(len(videos)), seed)
     teacher, student = _train_ours(X, y, fit, val, budget, seed)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     torch.save(student.state_dict(), out / "student.pt")
-    (out / "model.json").write_text(json.dumps({"classes": CLASSES, "frame_px": int(arrays["crop"].shape[2]), "n_frames": int(arrays["crop"].shape[1]),
+    (out / "model.json").write_text(json.dumps({"classes": CLASSES, "frame_px": int(X["crop"].shape[-1]), "n_frames": int(X["crop"].shape[2]),
                                                 "text": "all-MiniLM-L6-v2", "scale": scale, "seed": seed, "videos": len(videos),
                                                 "model_card": MODEL_CARD}, indent=1))
     return out
@@ -315,7 +317,7 @@ def write_study(root, out, scale:str="cpu", seed:int=0, progress:bool=True) -> P
         (tmp / "study.json").write_text(json.dumps({"scale": scale, "seed": seed, "budget": res["budget"], "train_s": res["seconds"],
                                                     "chance": chance_level(res["y"]), "videos": len(res["y"]),
                                                     "people": int(res["videos"].ID.nunique()), "classes": CLASSES}, indent=1))
-        train_final(*read_gaitlab(root), tmp / "model", scale, seed)
+        train_final(res["videos"], None, tmp / "model", scale, seed, inputs=res["inputs"])
     return Path(out)
 
 def read_study(out) -> dict:
@@ -326,7 +328,7 @@ def read_study(out) -> dict:
         probs = {k: z[k] for k in z.files if k not in ("y", "ID")}; y, ids = z["y"], z["ID"]
     return {"summary": pd.read_csv(out / "summary.csv"), "probabilities": probs, "y": y, "ID": ids, "study": json.loads((out / "study.json").read_text())}
 
-# %% ../../../nbs/63_study.ipynb #8ec14fec
+# %% ../../../nbs/63_study.ipynb #3b44780e
 def load_classifier(model_dir) -> tuple:
     "`(student, config)` saved by `train_final`; a one-line error if `model_dir` holds none."
     d = Path(model_dir)
