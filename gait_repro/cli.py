@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['DEMO_CLIPS', 'WRITERS', 'DEFAULT_MODEL', 'DEFAULT_GAITLAB_MODEL', 'PUBLISHED_MODEL', 'demo_clip_settings',
-           'write_demo_data', 'pose_summary', 'default_model_dir', 'resolve_device', 'main']
+           'write_demo_data', 'pose_summary', 'default_model_dir', 'default_gaitlab_model_dir', 'resolve_device',
+           'main', 'walker_scale']
 
 # %% ../nbs/92_cli.ipynb #e2d8bcfa
 import argparse, json, sys, warnings
@@ -64,6 +65,10 @@ PUBLISHED_MODEL = "mobile-gaitlab-gillette"
 def default_model_dir() -> Path:
     "The improved model `make models` trains: under the current folder if there, else under the project this package is installed from."
     return _project_path(DEFAULT_MODEL)
+
+def default_gaitlab_model_dir() -> Path:
+    "The GaitLab classifier `make models` trains, found as `default_model_dir` finds the CNN."
+    return _project_path(DEFAULT_GAITLAB_MODEL)
 
 def _project_path(rel) -> Path:
     "`rel` under the current folder if it exists there, else under the project this package is installed from."
@@ -250,7 +255,7 @@ def _run(args) -> int:
             print(write_study(args.data, args.out, args.scale, args.seed))
         elif args.command == "classify":
             from gait_repro.studies.gaitlab.study import classify_video
-            print(json.dumps(classify_video(args.video, args.text, args.model or _project_path(DEFAULT_GAITLAB_MODEL)), indent=1))
+            print(json.dumps(classify_video(args.video, args.text, args.model or default_gaitlab_model_dir()), indent=1))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
             print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
@@ -287,15 +292,21 @@ def _healthgait_validate(args) -> Path:
         (out / "video" / "summary.md").write_text(res["summary"].to_markdown(index=False) + f"\n\nBudget: {res['budget']}. " + " ".join(res["notes"]) + "\n")
     return out
 
-def _scale(args):
-    "The pixel-to-metre scale the command's options ask for (`Scale('none')` without one)."
+def walker_scale(height_m:float=None, # the walker's height (m)
+                 age_years:float=None, # their age (years): a child's leg proportions for the height scale
+                 scale_m_per_px:float=None, # a known scale instead (m per pixel)
+                 floor_points=None, # or a JSON file of four marked floor points (a floor homography)
+                ):
+    "The pixel-to-metre scale these options ask for (`Scale('none')` without one); out-of-range values raise a one-line ValueError."
     from gait_repro.gait.params import Scale
-    if args.scale_m_per_px is not None and not args.scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
-    if args.height_m is not None and not 0.5 < args.height_m < 2.5: raise ValueError(f"--height-m {args.height_m} is not a human height in metres")
-    if args.age_years is not None and not 1 <= args.age_years <= 110: raise ValueError(f"--age-years {args.age_years} is not an age in years (1-110)")
-    return (Scale("known", m_per_px=args.scale_m_per_px) if args.scale_m_per_px else
-            Scale("height", height_m=args.height_m, age=args.age_years) if args.height_m else
-            Scale.from_floor_file(args.floor_points) if args.floor_points else Scale("none"))
+    if scale_m_per_px is not None and not scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
+    if height_m is not None and not 0.5 < height_m < 2.5: raise ValueError(f"height {height_m} m is not a human height (0.5-2.5 m)")
+    if age_years is not None and not 1 <= age_years <= 110: raise ValueError(f"age {age_years} is not an age in years (1-110)")
+    return (Scale("known", m_per_px=scale_m_per_px) if scale_m_per_px else
+            Scale("height", height_m=height_m, age=age_years) if height_m else
+            Scale.from_floor_file(floor_points) if floor_points else Scale("none"))
+
+def _scale(args): return walker_scale(args.height_m, args.age_years, args.scale_m_per_px, args.floor_points)
 
 def _params(args):
     "The `params` command: read, measure, print or write JSON atomically."
