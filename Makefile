@@ -1,7 +1,7 @@
 # gait_repro — every target installs what it needs (a pinned .venv) by itself.
 #   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
 #   make test        notebooks clean + library in sync, all notebook tests, integration tests
-#   make lab | docs | bench | calibrate | data | models | weights | clean | distclean | lock
+#   make app | lab | docs | bench | calibrate | data | models | weights | clean | distclean | lock
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -17,7 +17,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help venv test reproduce data models weights lab docs bench calibrate clean distclean lock
+.PHONY: help venv browser test reproduce data models weights lab app docs bench calibrate clean distclean lock
 help:
 	@sed -n '2,5p' Makefile
 
@@ -39,7 +39,13 @@ $(WEIGHTS): $(STAMP)
 	$(BIN)/gait-repro build-pose-model --wheel $$(ls data/weights/mediapipe-0.10.21-*.whl | head -1) --out $@
 weights: $(WEIGHTS)
 
-test: $(STAMP) $(WEIGHTS)
+# The web app's test drives Debian's chromium (tests/test_app.py): installed here when missing, where apt can (as root).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } || \
+	  echo "browser: chromium is not installed and cannot be installed here (apt-get install chromium): the browser test will be skipped"
+
+test: $(STAMP) $(WEIGHTS) browser
 	$(BIN)/python tests/check_nbdev_sync.py
 	$(BIN)/python tests/run_all.py
 
@@ -75,6 +81,12 @@ reproduce: data models $(WEIGHTS)
 # As root (containers, cloud notebooks) Jupyter needs --allow-root; no browser is opened (it prints the URL). PORT=8888 by default.
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=. --no-browser --port=$(or $(PORT),8888) $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# The web app (nbs/94_app.ipynb): Voila serves nbs/app/gait_report.ipynb on PORT=8866, HOST=127.0.0.1 (0.0.0.0 to reach it from
+# other machines); uploads up to 1 GiB travel over the kernel's websocket. It opens no browser and prints the URL.
+app: $(STAMP) $(WEIGHTS)
+	$(BIN)/voila nbs/app/gait_report.ipynb --no-browser --port=$(or $(PORT),8866) --Voila.ip=$(or $(HOST),127.0.0.1) \
+	  --show_tracebacks=False --Voila.tornado_settings="{'websocket_max_message_size': 1073741824}"
 
 docs: $(STAMP)
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; else \

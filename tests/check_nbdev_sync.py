@@ -7,13 +7,14 @@ import hashlib, subprocess, sys
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-WATCHED = ["nbs/*.ipynb", "nbs/figures/*.ipynb", "gait_repro/**/*.py"]
+WATCHED = ["nbs/*.ipynb", "nbs/figures/*.ipynb", "nbs/app/*.ipynb", "gait_repro/**/*.py"]
 
 def snapshot():
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for g in WATCHED for p in sorted(Path().glob(g))}
 
 before = snapshot()
-for cmd in ([BIN / "nbdev_export"], [BIN / "nbdev_clean"], [BIN / "nbdev_clean", "--fname", "nbs/figures"]):
+for cmd in ([BIN / "nbdev_export"], [BIN / "nbdev_clean"], [BIN / "nbdev_clean", "--fname", "nbs/figures"],
+            [BIN / "nbdev_clean", "--fname", "nbs/app"]):
     r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
     if r.returncode: sys.exit(f"check: {' '.join(map(str, cmd))} failed:\n{r.stderr[-2000:]}")
 after = snapshot()
