@@ -7,12 +7,12 @@ __all__ = ['SAMPLES', 'VIDEO_SUFFIXES', 'HEADLINE', 'STYLE', 'walker_inputs', 's
            'download_link', 'zip_folder', 'gaitlab_result', 'gaitlab_html', 'run_analysis', 'results_html',
            'error_html', 'GaitApp']
 
-# %% ../../nbs/94_app.ipynb #c746c995
+# %% ../../nbs/94_app.ipynb #97bb8c0f
 import base64, html, io, logging, re, tempfile, time, zipfile
 from pathlib import Path
 from ..cli import walker_scale, default_gaitlab_model_dir, _project_path
 
-# %% ../../nbs/94_app.ipynb #0ee5a3a1
+# %% ../../nbs/94_app.ipynb #2704cfd5
 SAMPLES = {
     "sports2d": {"label": "Adult walking past a fixed camera (Sports2D demo, BSD-3-Clause)",
                  "path": "data/real/sports2d-demo/demo.mp4", "height_m": 1.65, "age_years": None, "sex": "female",
@@ -40,7 +40,7 @@ def walker_inputs(height:str="", # the walker's height in metres, as typed ('' i
     if sex not in ("", None, "female", "male"): raise ValueError(f"sex: {sex!r} is neither 'female' nor 'male'")
     return {"scale": walker_scale(height_m=h, age_years=a), "age": a, "sex": sex or None}
 
-# %% ../../nbs/94_app.ipynb #eee48dd7
+# %% ../../nbs/94_app.ipynb #e5f6235c
 def save_upload(name:str, # the file's name, as the browser sent it
                 content:bytes, # its bytes
                 folder, # where to save it
@@ -53,7 +53,7 @@ def save_upload(name:str, # the file's name, as the browser sent it
     path = Path(folder) / safe; path.write_bytes(content)
     return path
 
-# %% ../../nbs/94_app.ipynb #2c39e3da
+# %% ../../nbs/94_app.ipynb #0f1002de
 def web_video(src, # a video OpenCV reads (the report's overlay.mp4)
               dst, # the .webm to write
               max_width:int=640, # wider videos are scaled down to this width
@@ -74,7 +74,7 @@ def web_video(src, # a video OpenCV reads (the report's overlay.mp4)
         tmp.with_suffix(".webm").replace(tmp)
     return Path(dst)
 
-# %% ../../nbs/94_app.ipynb #61094738
+# %% ../../nbs/94_app.ipynb #a0defab4
 HEADLINE = (("cadence_steps_per_min", "cadence", "steps/min"), ("speed_m_per_s", "speed", "m/s"), ("step_length_m", "step length", "m"),
             ("stride_time_s", "stride time", "s"), ("stance_pct", "stance", "% of cycle"), ("double_support_s", "double support", "s"))
 
@@ -107,7 +107,7 @@ def zip_folder(folder) -> bytes:
             if p.is_file(): z.writestr(zipfile.ZipInfo(str(p.relative_to(folder)), (2020, 1, 1, 0, 0, 0)), p.read_bytes())
     return buf.getvalue()
 
-# %% ../../nbs/94_app.ipynb #c4082861
+# %% ../../nbs/94_app.ipynb #6c21469f
 def gaitlab_result(video, # the video to classify
                    note:str=None, # an optional clinical note
                    model_dir=None, # the model folder (default: the one `make models` trains)
@@ -130,7 +130,7 @@ def gaitlab_html(result:dict) -> str:
     return (f"<h2>Gait class (GaitLab)</h2><p class='muted'>{html.escape(card)}</p><table class='classes'>{rows}</table>"
             + (f"<ul class='warn'>{warn}</ul>" if warn else ""))
 
-# %% ../../nbs/94_app.ipynb #475feab4
+# %% ../../nbs/94_app.ipynb #1e0d7037
 def run_analysis(video, # the video file
                  walker:dict, # `walker_inputs`'s scale, age and sex
                  out, # a folder for the report (`out/report/`) and the browser's overlay
@@ -138,13 +138,14 @@ def run_analysis(video, # the video file
                  note:str=None, # the clinical note for GaitLab
                  progress:bool=True, # show the pose estimator's progress bar
                  max_frames:int=None, # analyse only the first frames (tests)
+                 gaitlab_model=None, # GaitLab's model folder (default: the one `make models` trains)
                 ) -> dict:
     "Everything the page shows for one video: the `Report`, its folder, the WebM overlay, GaitLab's answer (or None), the seconds taken."
     from gait_repro.video.analyze import analyze_video
     t0, folder = time.perf_counter(), Path(out) / "report"
     rep = analyze_video(video, folder, walker["scale"], max_frames=max_frames, age=walker["age"], sex=walker["sex"], progress=progress)
     overlay = web_video(folder / "overlay.mp4", Path(out) / "overlay.webm")
-    gaitlab = gaitlab_result(video, note) if classify else None
+    gaitlab = gaitlab_result(video, note, gaitlab_model) if classify else None
     return {"report": rep, "folder": folder, "overlay": overlay, "gaitlab": gaitlab, "seconds": time.perf_counter() - t0}
 
 def results_html(res:dict) -> str:
@@ -162,7 +163,7 @@ def results_html(res:dict) -> str:
             f"<p class='downloads'>Download: {' · '.join(files)} <span class='muted'>(analysed in {res['seconds']:.0f} s)</span></p>"
             f"{sections}{gaitlab_html(res['gaitlab']) if res['gaitlab'] else ''}</div>")
 
-# %% ../../nbs/94_app.ipynb #d511dbca
+# %% ../../nbs/94_app.ipynb #b633b87b
 STYLE = """<style>
 .gait-app .metrics{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}
 .gait-app .metric{border:1px solid #ccd;border-radius:6px;padding:8px 12px;min-width:150px;background:#f8f9fc}
@@ -186,9 +187,9 @@ def error_html(e:Exception, # the error
 
 class GaitApp:
     "The web page: the video (a sample or an upload), the walker, the optional GaitLab classification, *Analyse*, progress, the result."
-    def __init__(self):
+    def __init__(self, gaitlab_model=None): # GaitLab's model folder (default: the one `make models` trains)
         import ipywidgets as W
-        self._W, self._run_dir = W, None
+        self._run_dir, self.gaitlab_model = None, Path(gaitlab_model or default_gaitlab_model_dir())
         self.sample = W.Dropdown(options=[("— upload a video —", "")] + [(s["label"], k) for k, s in SAMPLES.items()],
                                  description="Sample clip", layout=W.Layout(width="640px"), style={"description_width": "110px"})
         self.upload = W.FileUpload(accept=",".join(VIDEO_SUFFIXES) + ",video/*", multiple=False, description="Upload a video")
@@ -196,8 +197,10 @@ class GaitApp:
         self.height = W.Text(placeholder="e.g. 1.72 (lengths, speed)", description="Height (m)", **field)
         self.age = W.Text(placeholder="e.g. 41 (speed norm)", description="Age (years)", **field)
         self.sex = W.Dropdown(options=[("not given", ""), ("female", "female"), ("male", "male")], description="Sex", **field)
-        self.classify = W.Checkbox(description="Also classify the gait (GaitLab; research model, synthetic-trained)", indent=False,
-                                   layout=W.Layout(width="640px"))
+        trained = (self.gaitlab_model / "student.pt").exists()
+        self.classify = W.Checkbox(description="Also classify the gait (GaitLab; research model, synthetic-trained)" if trained else
+                                   "Classify the gait (GaitLab): no model is trained here (run: make models)", indent=False,
+                                   disabled=not trained, layout=W.Layout(width="640px"))
         self.note = W.Textarea(placeholder="Optional clinical note for GaitLab, e.g. 'Reduced knee flexion in swing on the right.'",
                                layout=W.Layout(width="640px", height="50px"))
         self.button = W.Button(description="Analyse", button_style="primary", icon="play")
@@ -244,7 +247,8 @@ class GaitApp:
             walker = walker_inputs(self.height.value, self.age.value, self.sex.value)
             video = self.chosen_video(self._run_dir.name)
             self.status.value = f"<p>Analysing <b>{html.escape(video.name)}</b>: pose in every frame, then gait events and parameters…</p>"
-            res = self._showing_progress(run_analysis, video, walker, self._run_dir.name, self.classify.value, self.note.value)
+            res = self._showing_progress(run_analysis, video, walker, self._run_dir.name, self.classify.value, self.note.value,
+                                         True, None, self.gaitlab_model)
             self.result.value = results_html(res)
             self.status.value = f"<p>Done: <b>{html.escape(video.name)}</b> in {res['seconds']:.0f} s.</p>"
         except Exception as e: self.status.value = error_html(e, self._run_dir.name)
