@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ITEM_SUFFIXES', 'TASKS', 'ERROR_COLUMNS', 'task_name', 'item_id', 'batch_items', 'task_params', 'task_predict',
-           'task_analyze', 'scalar_row', 'one_line', 'run_item', 'errors_path', 'read_table', 'append_rows',
-           'run_batch']
+           'task_analyze', 'scalar_row', 'one_line', 'run_item', 'run_items', 'chunk_size', 'errors_path', 'read_table',
+           'append_rows', 'run_batch']
 
 # %% ../../nbs/93_batch.ipynb #75dd718c
 import hashlib, time, warnings
@@ -121,6 +121,15 @@ def run_item(task, path, fps:float=None) -> dict:
         return {"ok": {**scalar_row(res), "seconds": time.perf_counter() - t0}}
     except Exception as e: return {"error": one_line(e)}
 
+def run_items(task, items:list) -> list:
+    "`run_item` on each `(path, fps)` of `items`, in order: one Dask task for a chunk of items."
+    return [run_item(task, path, fps) for path, fps in items]
+
+def chunk_size(n_items:int, n_workers:int, most:int=16) -> int:
+    "Items per Dask task: at least 4 tasks per worker (the load stays balanced, a lost worker costs little), at most `most`."
+    return max(1, min(most, n_items // (4 * max(n_workers, 1))))
+
+
 # %% ../../nbs/93_batch.ipynb #0bbdd518
 ERROR_COLUMNS = ["path", "item_id", "error"]
 
@@ -167,11 +176,12 @@ def run_batch(inputs, # a folder, a glob pattern or a CSV manifest (see `batch_i
               progress:bool=True, # show a tqdm bar
               fps:float=None, # frame rate for items the manifest gives none (OpenPose and AlphaPose store none)
               checkpoint:int=50, # write both tables every this many completed items (and at the end)
+              chunk:int=None, # items per Dask task (None: `chunk_size`)
              ) -> dict: # {"done", "failed", "skipped", "seconds"}
     "Run `task` on every item of `inputs` not yet in `out` or its errors table, on Dask; append and checkpoint both tables."
     from distributed import as_completed
     from tqdm.auto import tqdm
-    from gait_repro.compendium.batch import run_item  # the module's, pickled by reference even when this runs in a notebook
+    from gait_repro.compendium.batch import run_items  # the module's, pickled by reference even when this runs in a notebook
     if isinstance(task, str) and task not in TASKS: raise ValueError(f"unknown task {task!r}; choose from {', '.join(TASKS)}, or pass a function")
     t0, out = time.perf_counter(), Path(out)
     items = batch_items(inputs, task, fps)
@@ -182,16 +192,25 @@ def run_batch(inputs, # a folder, a glob pattern or a CSV manifest (see `batch_i
     if len(todo):
         client = _client(scheduler, workers)
         try:
-            futs = {client.submit(run_item, task, r.path, r.fps, key=f"batch-{r.item_id}"): r for r in todo.itertuples()}
-            new, bad = [], []
-            for fut in tqdm(as_completed(futs), total=len(futs), desc="batch", unit="item", disable=not progress):
-                r = futs.pop(fut)
-                got = fut.result() if fut.status == "finished" else {"error": one_line(fut.exception())}
-                if "ok" in got: new.append({"path": r.path, "item_id": r.item_id, **got["ok"]})
-                else: bad.append({"path": r.path, "item_id": r.item_id, "error": got["error"]})
-                fut.release()
-                if len(new) + len(bad) >= checkpoint:
-                    res, err = _flush(out, res, err, new, bad, counts); new, bad = [], []
+            rows = list(todo.itertuples())
+            size = chunk or chunk_size(len(rows), len(client.scheduler_info()["workers"]) or workers)
+            submit = lambda c: client.submit(run_items, task, [(r.path, r.fps) for r in c], key=f"batch-{c[0].item_id}-{len(c)}")
+            futs = {submit(rows[i:i + size]): rows[i:i + size] for i in range(0, len(rows), size)}
+            new, bad, done = [], [], as_completed(list(futs))
+            with tqdm(total=len(rows), desc="batch", unit="item", disable=not progress) as bar:
+                for fut in done:
+                    if fut.status not in ("finished", "error"): done.add(fut); continue   # lost with a worker: recomputed
+                    c = futs.pop(fut)
+                    if fut.status != "finished" and len(c) > 1:   # the cluster gave up on the chunk: its items one by one
+                        for r in c: f = submit([r]); futs[f] = [r]; done.add(f)
+                        fut.release(); continue
+                    got = fut.result() if fut.status == "finished" else [{"error": one_line(fut.exception())}]
+                    for r, g in zip(c, got):
+                        if "ok" in g: new.append({"path": r.path, "item_id": r.item_id, **g["ok"]})
+                        else: bad.append({"path": r.path, "item_id": r.item_id, "error": g["error"]})
+                    fut.release(); bar.update(len(c))
+                    if len(new) + len(bad) >= checkpoint:
+                        res, err = _flush(out, res, err, new, bad, counts); new, bad = [], []
             res, err = _flush(out, res, err, new, bad, counts)
         finally:
             cluster = getattr(client, "_batch_cluster", None)
