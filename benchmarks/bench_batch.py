@@ -1,11 +1,11 @@
 """Benchmark: `run_batch` throughput on the `params` task — a plain single-process loop vs a LocalCluster of 1 and 2
 worker processes.
 
-Writes `BENCH_SEEDS` (default 8) sets of the "full" demonstration walkers (24 OpenPose folders each, so 192 distinct
+Writes `BENCH_SEEDS` (default 24) sets of the "full" demonstration walkers (24 OpenPose folders each, so 576 distinct
 items) and a manifest with their frame rates. The serial loop hashes the items and measures each with `run_item` (the
 same code a worker runs) in a process that has already imported the library. For the clusters, the cluster is started
 first and each worker imports the library (that start-up time is printed separately), then `run_batch` connects to it,
-so items/s counts hashing, scheduling, gathering and the Parquet writes.
+so items/s counts hashing (done by the workers), scheduling, gathering and the Parquet writes.
 Prints items/s and the 2-vs-1 worker scaling efficiency (speed-up / 2)."""
 import importlib, logging, os, tempfile, time
 from pathlib import Path
@@ -13,7 +13,7 @@ import pandas as pd
 from gait_repro.cli import write_demo_data
 from gait_repro.compendium.batch import batch_items, run_item, run_batch
 
-SEEDS = int(os.environ.get("BENCH_SEEDS", 8))
+SEEDS = int(os.environ.get("BENCH_SEEDS", 24))
 
 def make_manifest(root:Path) -> Path:
     rows = []
