@@ -19,7 +19,7 @@ import numpy as np
 from gait_repro.sim.simulate import demo_pose
 from gait_repro.pose.sequence import PoseSequence
 from gait_repro.pose.formats import write_openpose, read_pose
-from gait_repro.gait.events import clean_for_events
+from gait_repro.gait.clean import clean_pose
 from gait_repro.gait.params import gait_parameters, Scale
 
 N_VIDEOS, N_FRAMES, TARGET_S = int(os.environ.get("BENCH_VIDEOS", 400)), 500, 15.0
@@ -43,7 +43,7 @@ def stage_split(paths):
     t = {"read JSON": 0.0, "preprocess": 0.0, "events + parameters": 0.0}
     for p in paths:
         a = time.perf_counter(); pose = read_pose(p, fps=30.0)
-        b = time.perf_counter(); clean_for_events(pose)
+        b = time.perf_counter(); clean_pose(pose)
         c = time.perf_counter(); gait_parameters(pose, Scale("height", height_m=1.70))  # includes its own preprocessing
         d = time.perf_counter()
         t["read JSON"] += b - a; t["preprocess"] += c - b; t["events + parameters"] += (d - c) - (c - b)

@@ -220,7 +220,7 @@ class Site:
         cfg.read(ROOT / "settings.ini")
         d = cfg["DEFAULT"]
         self.doc_host = d["doc_host"].rstrip("/") + "/" + (d["doc_baseurl"].strip("/") + "/").lstrip("/")
-        self.nbdev_names = {}  # nbdev's page names (12_params.ipynb -> params.html) -> our pages
+        self.nbdev_names = {}  # nbdev's page names (14_params.ipynb -> params.html) -> our pages
 
     def add(self, page):
         "Add a page (replacing one at the same URL)."

@@ -93,7 +93,7 @@ def test_pages_are_rendered_not_raw(site):
         text = page.read_text()
         assert not re.search(r"^:::|\{target=|#\|\s*(echo|output|include|export|hide)\b", text, re.MULTILINE), page
         assert doc_host not in text, f"{page}: a link to nbdev's doc host, not to the page in the site"
-    params = (out / "12_params.html").read_text()
+    params = (out / "14_params.html").read_text()
     assert 'id="gait_parameters"' in params and '<span class="nf">gait_parameters</span>' in params  # show_doc: heading, signature
     assert "<table" in (out / "03_formats.html").read_text() and "application/vnd.jupyter.widget-state" not in params
 
@@ -101,7 +101,7 @@ def test_pages_are_rendered_not_raw(site):
 def test_api_index_links_every_name_to_its_anchor(site):
     out, _ = site
     api = (out / "api.html").read_text()
-    for name, page in [("gait_parameters", "12_params.html"), ("analyze_video", "41_analyze.html"), ("read_pose", "03_formats.html")]:
+    for name, page in [("gait_parameters", "14_params.html"), ("analyze_video", "41_analyze.html"), ("read_pose", "03_formats.html")]:
         m = re.search(rf'href="{re.escape(page)}#([^"]+)"><code>{name}</code>', api)
         assert m, f"api.html does not link {name} to an anchor on {page}"
         assert f'id="{m[1]}"' in (out / page).read_text(), f"{page} has no anchor #{m[1]}"

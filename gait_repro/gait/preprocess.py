@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['LEG_PARTS', 'FEATURE_JOINTS', 'gap_lengths', 'interpolate_gaps', 'drop_low_confidence', 'fill_gaps',
-           'gaussian_smooth', 'lowpass', 'resample', 'forward_fill', 'leg_swap_frames', 'unswap_legs', 'fix_leg_swaps',
-           'fill_like_mobile_gaitlab', 'smooth_like_mobile_gaitlab', 'normalise_body', 'facing', 'joint_angle',
-           'derived_features', 'side_features', 'features_from_xy', 'mobile_gaitlab_features', 'gait_windows',
-           'leg_missing']
+           'gaussian_smooth', 'lowpass', 'resample', 'forward_fill', 'cuts', 'leg_swap_frames', 'unswap_legs',
+           'fix_leg_swaps', 'fill_like_mobile_gaitlab', 'smooth_like_mobile_gaitlab', 'normalise_body', 'facing',
+           'joint_angle', 'derived_features', 'side_features', 'features_from_xy', 'mobile_gaitlab_features',
+           'gait_windows', 'leg_missing']
 
 # %% ../../nbs/10_preprocess.ipynb #84e81502
 from functools import lru_cache
@@ -142,14 +142,49 @@ def forward_fill(x:np.ndarray) -> np.ndarray:
     flat[:, holed] = np.take_along_axis(sub, idx, axis=0)
     return flat.reshape(x.shape)
 
+
+def _torso_shift(xy, k):
+    """`(T - k,)`: the torso's mean displacement from frame `t` to `t + k` (NaN-safe; 0 where no torso point is seen in
+    both): neck, mid-hip and the midpoints of the shoulders and of the hips — points a left/right label swap leaves in place."""
+    c = COMMON.index
+    pts = np.stack([xy[:, c("neck")], xy[:, c("mid_hip")], (xy[:, c("r_shoulder")] + xy[:, c("l_shoulder")]) / 2,
+                    (xy[:, c("r_hip")] + xy[:, c("l_hip")]) / 2], 1)
+    step = np.linalg.norm(pts[k:] - pts[:-k], axis=-1)
+    seen = np.isfinite(step)
+    return np.divide(np.where(seen, step, 0.0).sum(1), seen.sum(1), out=np.zeros(len(step)), where=seen.any(1))
+
+def _body_jumps(xy:np.ndarray) -> np.ndarray:
+    """`(T - 1,)`: where the whole body jumps between frames `t - 1` and `t` and stays where it jumped to — its torso
+    moving by more than half its trunk length (about 0.15 body heights: 4.5 m/s at 30 fps, faster than anyone walks)
+    from `t - 1` to `t`, and from two frames before the jump to two after it — as at a cut in the video. A torso the
+    estimator misplaces for a frame comes back, and is no cut. Never where the torso is not seen."""
+    trunk = np.linalg.norm(xy[:, COMMON.index("neck")] - xy[:, COMMON.index("mid_hip")], axis=-1)
+    if len(xy) < 2 or not np.isfinite(trunk).any(): return np.zeros(max(len(xy) - 1, 0), bool)
+    limit = 0.5 * np.nanmedian(trunk)
+    jump = _torso_shift(xy, 1) > limit  # jump[i]: between frames i and i + 1
+    stays = np.ones(len(jump), bool)
+    if len(xy) > 4: stays[1:-2] = _torso_shift(xy, 4) > limit  # frames i - 1 and i + 3 around the jump at i
+    return jump & stays
+
+def _leg_costs(xy):
+    "Per frame `t` ≥ 1: the legs' summed displacement from frame `t - 1` keeping the labels, and with them exchanged (NaN-safe)."
+    r = [COMMON.index(f"r_{j}") for j in LEG_PARTS[1:]]; l = [COMMON.index(f"l_{j}") for j in LEG_PARTS[1:]]
+    def moved(a, b):  # summed displacement of joints a at t vs joints b at t-1
+        return np.nansum(np.linalg.norm(xy[1:, a] - xy[:-1, b], axis=-1), axis=1)
+    return moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
+
+def cuts(xy:np.ndarray) -> np.ndarray:
+    """`(T - 1,)`: where the pose is discontinuous between frames `t - 1` and `t` of forward-filled common-joint `xy` —
+    the whole body jumps (`_body_jumps`), as at a cut in the video, not a movement."""
+    return _body_jumps(xy)
+
 def leg_swap_frames(xy:np.ndarray, fps:float=30.0, swap_cost:float=0.15) -> np.ndarray:
     """Frames `(T,)` whose leg labels are swapped, from common-joint coordinates `(T, 19, 2)` whose gaps are forward-filled
     (`forward_fill`: unlike interpolation, it keeps the jump where a swap ends after a gap)."""
-    r = [COMMON.index(f"r_{j}") for j in LEG_PARTS[1:]]; l = [COMMON.index(f"l_{j}") for j in LEG_PARTS[1:]]
-    def moved(a, b):  # summed displacement of joints a at t vs joints b at t-1, NaN-safe
-        return np.nansum(np.linalg.norm(xy[1:, a] - xy[:-1, b], axis=-1), axis=1)
-    keep, flip = moved(r, r) + moved(l, l), moved(r, l) + moved(l, r)
+    keep, flip = _leg_costs(xy)
     lam = swap_cost * np.nanmedian(keep) if np.isfinite(keep).any() else 0.0
+    cut = cuts(xy)  # nothing tells the labels across a cut
+    keep[cut], flip[cut] = 0.0, 0.0
     # two-state Viterbi: staying costs `keep`, changing labelling costs `flip`, every swapped frame costs `lam`
     n = len(xy)
     back0, back1 = [0] * n, [1] * n

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['CONDITIONS', 'UNILATERAL', 'SPEED_BANDS', 'PARKINSON_OTHER_SIDE', 'SIM_JOINTS', 'MAX_ANKLE_ACCELERATION',
            'LEG_POINTS', 'MIN_TOE_CLEARANCE', 'MAX_PUSH_OFF', 'MIN_PUSH_OFF_PITCH', 'CONTACT_POINTS', 'CONTACT_HEIGHT',
-           'CONTACT_SPEED', 'LEG_JOINTS', 'PARTIAL_SWAPS', 'TRUTH_KEYS', 'CLEAN', 'GaitSpec', 'timing',
-           'phase_timeline', 'crossings', 'warp', 'band_curves', 'person_deviations', 'condition_offsets', 'Walk',
-           'simulate_walk', 'knee_axis', 'leg_points_3d', 'trunk_lean', 'contact_margin', 'contact_events',
-           'measured_events', 'segment_frame', 'foot_frame', 'cardan_yxz', 'clinical_angles', 'measure_truth',
-           'gait_truth', 'Camera', 'EstimatorNoise', 'posed', 'view', 'project_points', 'estimate_pose',
-           'recorded_frames', 'to_skeleton', 'visible_window', 'film', 'demo_pose']
+           'CONTACT_SPEED', 'FLAT_LANDING_S', 'LEG_JOINTS', 'PARTIAL_SWAPS', 'TRUTH_KEYS', 'CLEAN', 'GaitSpec',
+           'timing', 'phase_timeline', 'crossings', 'warp', 'band_curves', 'person_deviations', 'condition_offsets',
+           'Walk', 'simulate_walk', 'knee_axis', 'leg_points_3d', 'trunk_lean', 'contact_margin', 'contact_events',
+           'measured_events', 'landing', 'segment_frame', 'foot_frame', 'cardan_yxz', 'clinical_angles',
+           'measure_truth', 'gait_truth', 'Camera', 'EstimatorNoise', 'posed', 'view', 'project_points',
+           'estimate_pose', 'recorded_frames', 'to_skeleton', 'visible_window', 'film', 'demo_pose']
 
 # %% ../../nbs/21_simulate.ipynb #539da8aa
 from dataclasses import dataclass, field, asdict, replace
@@ -533,6 +533,23 @@ def measured_events(w:Walk) -> dict:
         out[f"{s}_heel_strike"], out[f"{s}_toe_off"] = contact_events(margin, w.fine_times)
     return out
 
+FLAT_LANDING_S = 0.02  # s: heel and forefoot landing closer together than this is a flat-foot landing
+
+def landing(w:Walk) -> str:
+    """How the walk's feet land, from its motion: 'heel' where the heel reaches the floor first at most initial
+    contacts, 'forefoot' where the toes or metatarsal heads do, 'flat' where both land within `FLAT_LANDING_S`."""
+    kinds = []
+    for s in "rl":
+        heel = contact_margin(_points(w, [f"{s}_heel"]), w.fine_times)
+        fore = contact_margin(_points(w, [f"{s}_{p}" for p in CONTACT_POINTS if p != "heel"]), w.fine_times)
+        for hs in w.events.get(f"{s}_heel_strike", []):
+            k = np.searchsorted(w.fine_times, hs) - 3  # from just before the contact: it lies between two samples
+            after = slice(max(k, 0), min(k + int(0.3 / (w.fine_times[1] - w.fine_times[0])), len(heel)))
+            first = lambda m: w.fine_times[after][np.argmax(m[after] < 0)] if (m[after] < 0).any() else np.inf
+            dt = first(heel) - first(fore)  # > 0: the forefoot lands first
+            kinds.append("forefoot" if dt > FLAT_LANDING_S else "heel" if dt < -FLAT_LANDING_S else "flat")
+    return max(("heel", "flat", "forefoot"), key=kinds.count) if kinds else "heel"
+
 def _unit(v): return v / np.linalg.norm(v, axis=-1, keepdims=True)
 
 def segment_frame(z_axis:np.ndarray, # `(N, 3)`: the segment's long axis, pointing up (proximal)
@@ -740,7 +757,7 @@ def estimate_pose(uv:np.ndarray, camera:Camera, noise:EstimatorNoise=None, rng=N
     `assistive`: the walker holds a device (walker frame, crutches) that hides their lower legs now and then."""
     nz = noise or EstimatorNoise(); rng = rng or np.random.default_rng(0)
     T, J = uv.shape[:2]
-    size = np.nanmedian(np.ptp(uv[..., 1], axis=1))
+    size = np.nanmedian(np.nanmax(uv[..., 1], axis=1) - np.nanmin(uv[..., 1], axis=1))  # joints a body model lacks are NaN
     far = "l_" if camera.direction > 0 else "r_"
     scale = np.array([nz.joint_scale[_group(j)] * (nz.far_scale if j.startswith(far) else 1.0) for j in SIM_JOINTS]) * nz.contrast
     white = rng.normal(size=(T, J, 2))
