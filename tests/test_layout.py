@@ -7,7 +7,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "gait_repro"
 # chapter number -> the subpackages it exports into
-CHAPTERS = {0: ("pose",), 10: ("gait",), 20: ("sim",), 30: ("studies.mobile_gaitlab",), 40: ("video",),
+CHAPTERS = {0: ("pose",), 10: ("gait",), 20: ("sim",), 30: ("studies.mobile_gaitlab", "studies.published"), 40: ("video",),
             50: ("studies.healthgait",), 60: ("studies.gaitlab",), 90: ("compendium", "cli")}
 
 def chapter_of(module:str):
@@ -67,3 +67,12 @@ def test_the_checker_sees_a_violation(tmp_path):
     deps = imported("gait.events", f)
     assert deps == {"sim.simulate", "studies.mobile_gaitlab.cnn"}
     assert max(chapter_of(d) for d in deps) > chapter_of("gait.events")
+
+
+@pytest.mark.parametrize("nb", sorted(Path("nbs/figures").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_figure_notebooks_take_parameters(nb):
+    "papermill sets a figure notebook's scale, seed and folders through its one cell tagged `parameters`"
+    cells = json.loads(nb.read_text())["cells"]
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"{nb}: {len(tagged)} cells tagged 'parameters'"
+    assert re.search(r"^out_dir\s*=", "".join(tagged[0]["source"]), re.M), f"{nb}: the parameters cell sets no out_dir"
