@@ -285,11 +285,8 @@ def _healthgait_validate(args) -> Path:
     params = [m for m in args.methods if m != "movinet"]
     if params: write_study(validate(args.data, targets, params, args.folds, args.scale, args.seed), out / "parameters" if "movinet" in args.methods else out)
     if "movinet" in args.methods:
-        from gait_repro.studies.healthgait.video_study import video_study
-        res = video_study(args.data, targets, args.modalities, args.clothing, args.folds, args.scale, args.frames_study)
-        (out / "video").mkdir(parents=True, exist_ok=True)
-        for k in ("scores", "summary", "predictions"): res[k].to_csv(out / "video" / f"{k}.csv", index=False)
-        (out / "video" / "summary.md").write_text(res["summary"].to_markdown(index=False) + f"\n\nBudget: {res['budget']}. " + " ".join(res["notes"]) + "\n")
+        from gait_repro.studies.healthgait.video_study import video_study, write_video_study
+        write_video_study(video_study(args.data, targets, args.modalities, args.clothing, args.folds, args.scale, args.frames_study), out / "video")
     return out
 
 def walker_scale(height_m:float=None, # the walker's height (m)

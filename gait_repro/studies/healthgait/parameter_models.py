@@ -4,9 +4,8 @@
 
 # %% auto #0
 __all__ = ['OPTOGAIT_REL_SEM', 'OPTOGAIT_SOURCE', 'GAIT_FEATURES', 'CIRCUMFERENCES', 'FEATURE_SETS', 'TARGETS', 'XGB_SPACE',
-           'EARLY_STOPPING', 'CV_SPLITS', 'PUBLISHED_BUDGET', 'PUBLISHED', 'CIRC_SOURCE', 'optogait_values',
-           'walkway_truth', 'feature_sets', 'split_xy', 'preprocess', 'fit_xgboost', 'build_mlp', 'fit_mlp', 'evaluate',
-           'summarise']
+           'EARLY_STOPPING', 'CV_SPLITS', 'PUBLISHED_BUDGET', 'CIRC_SOURCE', 'optogait_values', 'walkway_truth',
+           'feature_sets', 'split_xy', 'preprocess', 'fit_xgboost', 'build_mlp', 'fit_mlp', 'evaluate', 'summarise']
 
 # %% ../../../nbs/51_parameter_models.ipynb #a857d89f
 import tempfile, warnings
@@ -18,6 +17,7 @@ from sklearn.model_selection import StratifiedKFold, KFold
 from sklearn.metrics import accuracy_score, mean_absolute_error, mean_squared_error
 from ...sim.participants import GAIT_COLUMNS
 from .partitions import make_partitions, SEED
+from .published import published_score, published_table, SOURCE_FAMILY
 
 # %% ../../../nbs/51_parameter_models.ipynb #7ee265b1
 OPTOGAIT_REL_SEM = {"Step": 0.0217, "Stride": 0.0217, "Cadence": 0.0217, "Speed": 0.0217, "MonoSP": 0.0596, "BiSP": 0.0596}
@@ -205,27 +205,20 @@ def fit_mlp(X:pd.DataFrame, y:pd.Series, task:str, partition:dict, n_iter:int=10
     return _result(p, pr, task, params)
 
 # %% ../../../nbs/51_parameter_models.ipynb #2fefc7a9
-# Zafra-Palma et al. 2024, Health&Gait, technical validation (as summarised in the project notes): (low, high) per
-# target, method ('any': both) and features ('gait': UGS, FGS or UGS+FGS from either source).
-PUBLISHED = [
-    {"target": "Sex", "method": "any", "features": "gait", "metric": "accuracy", "low": 0.70, "high": 0.75},
-    {"target": "Sex", "method": "any", "features": "circumferences", "metric": "accuracy", "low": 0.91, "high": 0.91},
-    {"target": "Sex", "method": "xgboost", "features": "UGS+FGS+circ", "metric": "accuracy", "low": 0.940, "high": 0.940},
-    {"target": "Weight", "method": "any", "features": "gait", "metric": "MAE (kg)", "low": 10.5, "high": 12.5},
-    {"target": "Age", "method": "any", "features": "gait", "metric": "MAE (years)", "low": 10.4, "high": 11.6},
-]
 CIRC_SOURCE = "SECA201"  # technical_validation.py's label of the circumferences-only runs (the tape)
 
 def evaluate(measures:pd.DataFrame, gait_params, targets=tuple(TARGETS), methods=("xgboost", "mlp"), folds=range(4),
              feature_sets=tuple(FEATURE_SETS), budget:dict=None, partitions:dict=None, robust:bool=False,
              seed:int=SEED, progress:bool=False, predictions:list=None) -> tuple:
     """`(scores, summary)`: one row per target, method, features, source and fold (`score`: accuracy or MAE), and
-    `summarise(scores)`. `gait_params`: `{source: table}` (e.g. {'OptoGait': ..., 'video': ...}) or one table
+    `summarise(scores)`. `gait_params`: `{source: table}` (e.g. {'OptoGait': ..., 'video (gait_repro)': ...}; names: `published.SOURCE_FAMILY`) or one table
     ('OptoGait'); `budget`: per method, `fit_*` keyword arguments (default `PUBLISHED_BUDGET`); `partitions`:
     `{target: [partition, ...]}` (default: `make_partitions(measures, target, robust=robust)`); `predictions`: a list that
     receives, per fit, a table of the test participants' true and predicted values (for confusion matrices and scatters)."""
     budget = {**PUBLISHED_BUDGET, **(budget or {})}
     sources = gait_params if isinstance(gait_params, dict) else {"OptoGait": gait_params}
+    bad = [s for s in sources if s not in SOURCE_FAMILY]
+    if bad: raise ValueError(f"unknown sources {bad}: name each one of {', '.join(SOURCE_FAMILY)} (to set it beside the paper's)")
     names = list(feature_sets)
     jobs = []  # (source, name, X)
     for i, (src, g) in enumerate(sources.items()):
@@ -247,18 +240,11 @@ def evaluate(measures:pd.DataFrame, gait_params, targets=tuple(TARGETS), methods
     scores = pd.DataFrame(rows)
     return scores, summarise(scores)
 
-def _published(target, method, features):
-    "The published (low, high) of a row, if any."
-    kind = "gait" if features in ("UGS", "FGS", "UGS+FGS") else features
-    for p in PUBLISHED:
-        if p["target"] == target and p["features"] == kind and p["method"] in ("any", method): return p["low"], p["high"]
-    return np.nan, np.nan
-
 def summarise(scores:pd.DataFrame) -> pd.DataFrame:
-    "Fold mean ± SD of each target, method, features and source, beside the published value (low–high)."
+    "Fold mean ± SD of each target, method, features and source, beside the published score (and SD: weight, age) of the paper's row it compares with."
     g = scores.groupby(["target", "method", "features", "source"], sort=False)["score"]
     out = g.agg(mean="mean", sd="std", folds="count").reset_index()
-    pub = [_published(*r) for r in out[["target", "method", "features"]].itertuples(index=False)]
-    out["published_low"], out["published_high"] = [p[0] for p in pub], [p[1] for p in pub]
+    pub = [published_score(*r) for r in out[["target", "method", "features", "source"]].itertuples(index=False)]
+    out["published"], out["published_sd"] = [p[0] for p in pub], [p[1] for p in pub]
     out["metric"] = out.target.map(lambda t: "accuracy" if TARGETS[t] == "classification" else "MAE")
     return out
