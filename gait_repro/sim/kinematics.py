@@ -93,15 +93,21 @@ def runs(mask:np.ndarray) -> list:
 def fade_out(corr:np.ndarray, k1:int, blend:float, smooth:bool=False):
     """In place: let a correction (time on the last axis) that ends at index `k1` decay to 0 over `blend` instants:
     linearly, or with `smooth` along a cubic (Hermite) that starts at the correction's own value and rate, so the
-    corrected motion has no velocity step where the correction is released."""
+    corrected motion has no velocity step where it is released. A rate that heads towards 0 is kept within the cubic's
+    monotone range (at most 3 × the value per window: Fritsch & Carlson 1980); a rate that heads away from 0 (a
+    correction still growing) is braked within the first third of the window, so it overshoots less, and for less long."""
     fade = np.arange(k1, min(k1 + int(blend), corr.shape[-1]))
     u = (fade - k1 + 1) / (blend + 1)
     c = corr[..., [k1 - 1]]
     if not smooth or k1 < 2:
         corr[..., fade] = c * (1 - u)
         return
-    rate = (c - corr[..., [k1 - 2]]) * (blend + 1)  # d corr / d u just before the release
-    corr[..., fade] = c * (2 * u**3 - 3 * u**2 + 1) + rate * (u**3 - 2 * u**2 + u)
+    rate = corr[..., [k1 - 1]] - corr[..., [k1 - 2]]  # per instant, just before the release
+    away = rate * c > 0
+    toward = np.where(away, 0.0, np.clip(rate * (blend + 1), np.minimum(-3 * c, 0), np.maximum(-3 * c, 0)))
+    v = np.minimum(3 * u, 1.0)  # the brake's own time: a third of the window
+    corr[..., fade] = (c * (2 * u**3 - 3 * u**2 + 1) + toward * (u**3 - 2 * u**2 + u)
+                       + np.where(away, rate * (blend + 1) / 3, 0.0) * (v**3 - 2 * v**2 + v))
 
 def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend, smooth=False):
     """Thigh and shank angles of a leg whose foot must stay planted while `trailing` (double support): inverse
@@ -121,7 +127,6 @@ def _keep_trailing_foot(seg, leg, trailing, hip_x, hip_z, height, blend, smooth=
         corr[:, k0:k1] = [th - thigh[k0:k1], sh - shank[k0:k1]]
         fade_out(corr, k1, blend, smooth)
     return thigh + corr[0], shank + corr[1]
-
 
 # %% ../../nbs/20_kinematics.ipynb #29801c07
 def project(xyz:np.ndarray, distance:float=4.0, camera_height:float=1.0, image_size=(960, 540), hfov_deg:float=60.0,
