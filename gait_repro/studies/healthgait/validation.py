@@ -162,6 +162,17 @@ def _best(summary, target, features, lower):
 
 def _span(lo, hi): return f"{lo:.3g}" if lo == hi else f"{lo:.3g}–{hi:.3g}"
 
+def _constant(predictions:pd.DataFrame, target:str) -> str:
+    """A sentence where gait-only fits of `target` gave every participant of a test fold the same prediction (the
+    majority class or a constant): such a model learned nothing from gait, whatever its score."""
+    if predictions is None or predictions.empty: return ""
+    p = predictions[(predictions.target == target) & predictions.features.isin(GAIT_ONLY)]
+    if p.empty: return ""
+    n = p.groupby(["method", "features", "source", "fold"]).pred.nunique()
+    if not (n == 1).any(): return ""
+    return (f"But {(n == 1).sum()} of its {len(n)} gait-only fits predict one value for every test participant of their fold: "
+            f"they learned nothing from gait, so that score is the no-information one.")
+
 def honesty(result:dict) -> str:
     "A paragraph, from the numbers, on where our results differ from the published ones, and which effects reproduce."
     s, n = result["summary"], result["participants"]
@@ -177,6 +188,7 @@ def honesty(result:dict) -> str:
         same = "" if np.isnan(b.published) else f"; the paper's same row: {b.published:.3g}"
         parts.append(f"{t} from gait parameters alone: best {unit} {b['mean']:.3g} ({b.method}, {b.features}, {b.source}), {where} the published "
                      f"{_span(lo, hi)} (every gait-only row of Table {TARGET_TABLE[t]}){same}.")
+        parts.append(_constant(result.get("predictions"), t))
     c, g = _best(s, "Sex", ("circumferences",), False), _best(s, "Sex", gait, False)
     if c is not None and g is not None:
         verdict = "reproduces" if c["mean"] > g["mean"] + 0.05 else "does not reproduce"
@@ -196,7 +208,7 @@ def honesty(result:dict) -> str:
     if "sources" in result["budget"].get("mlp", {}): why.append("the MLP sees only some sources and feature sets (below `full` scale)")
     if n < HEALTHGAIT_PEOPLE: why.append(f"{n} participants instead of Health&Gait's {HEALTHGAIT_PEOPLE}")
     parts.append("Why they may differ: " + "; ".join(why) + ".")
-    return " ".join(parts + [f"Note: {x}." for x in result["notes"]])
+    return " ".join([x for x in parts if x] + [f"Note: {x}." for x in result["notes"]])
 
 def write_study(result:dict, out) -> Path:
     "Write `scores.csv`, `summary.csv`, `predictions.csv`, one CSV and one Markdown table per target, and `honesty.md` into folder `out` (atomically)."
