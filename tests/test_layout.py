@@ -76,3 +76,14 @@ def test_figure_notebooks_take_parameters(nb):
     tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, f"{nb}: {len(tagged)} cells tagged 'parameters'"
     assert re.search(r"^out_dir\s*=", "".join(tagged[0]["source"]), re.M), f"{nb}: the parameters cell sets no out_dir"
+
+# The simulator measures its truth with the clinical GDI (`gait.gdi`) and `sim.calibrate` runs the pipeline to tune it;
+# nothing else in `sim` may read the pipeline: walkers built from the measurement's own tables (its height scale's
+# proportions, its thresholds) would agree with it by construction.
+SIM_MAY_IMPORT = {"sim.calibrate": {"gait.clean", "gait.bouts", "gait.events", "gait.evaluation"}}
+
+@pytest.mark.parametrize("module,path", [(m, p) for m, p in modules() if chapter_of(m) == 20], ids=lambda x: str(x))
+def test_the_simulator_does_not_read_the_pipeline(module, path):
+    pipeline = {d for d in imported(module, path) if chapter_of(d) == 10} - {"gait.gdi"}
+    extra = pipeline - SIM_MAY_IMPORT.get(module, set())
+    assert not extra, f"{module} imports the measurement pipeline's {sorted(extra)}"
