@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['WALKER_SITTING_HEIGHT_PCT', 'WALKER_SITTING_HEIGHT', 'WALKER_SITTING_HEIGHT_SD', 'ADULT_LEG_RATIO', 'GILLETTE_CAMERA',
-           'HEALTHGAIT_CAMERA', 'SCALES', 'HARDER', 'SHORT_VIEW_M', 'MOCAP_ERROR_SD', 'MOCAP_SPEED_SD', 'person_gait',
-           'leg_ratio', 'child_height_m', 'reference_gdi', 'side_gdi', 'camera_variation', 'gillette_plan',
-           'healthgait_plan', 'short_view', 'harder', 'condition_noise', 'video_spec', 'pool_truth', 'video_pose',
-           'lab_labels', 'gmfcs_level', 'floor_calibration', 'simulate_cohort', 'walkway_table', 'demo_truth_clips']
+           'HEALTHGAIT_CAMERA', 'SCALES', 'HARDER', 'SHORT_VIEW_M', 'SHORT_VIEW_HIP_M', 'MOCAP_ERROR_SD',
+           'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'reference_gdi', 'side_gdi',
+           'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder', 'condition_noise',
+           'video_spec', 'pool_truth', 'video_pose', 'lab_labels', 'gmfcs_level', 'floor_calibration',
+           'simulate_cohort', 'walkway_table', 'demo_truth_clips']
 
 # %% ../../nbs/23_cohorts.ipynb #2a598421
 import json, os
@@ -160,13 +161,23 @@ def healthgait_plan(scale:str="cpu", seed:int=0) -> tuple:
 HARDER = dict(pan=0.5, turn=0.3, short=0.3, fps=(25.0, 30.0, 50.0, 60.0), dropped=0.003, duplicated=0.003)
 SHORT_VIEW_M = (2.5, 4.5)  # m of walkway a short-corridor camera sees: 2-4 strides of an adult, fewer of a child's
 
+SHORT_VIEW_HIP_M = 1.1  # m: the highest hip the cohorts hold (a 2-m adult's), which a short-corridor camera must still see
+
 def short_view(rng, camera:dict) -> dict:
     """A fixed camera close to a short corridor: 2.5–4 m from the line of walking, its field of view spanning only
     `SHORT_VIEW_M` of it (a phone on a shelf in a clinic corridor), 0.8–1.1 m high and pitched down towards the
-    walker's knees so the feet stay in view; the walker enters the picture, takes a few strides and leaves it."""
+    walker's knees so the feet stay in view; the walker enters the picture, takes a few strides and leaves it. The
+    pitch is kept where the picture's height holds the floor just in front of the walking line and the highest hip
+    (`SHORT_VIEW_HIP_M`), each with 1° to spare: someone setting up a camera checks that the walker's legs are in it."""
     d, width, h = rng.uniform(2.5, 4.0), rng.uniform(*SHORT_VIEW_M), rng.uniform(0.8, 1.1)
-    return {**camera, "distance": round(d, 3), "height": round(h, 3), "hfov_deg": round(float(np.rad2deg(2 * np.arctan(width / 2 / d))), 2),
-            "tilt_deg": round(float(np.rad2deg(np.arctan((h - 0.5) / d)) + rng.normal(0, 2)), 2), "k1": round(rng.uniform(-0.06, 0.02), 4)}
+    hfov = float(np.rad2deg(2 * np.arctan(width / 2 / d)))
+    W, H = camera["image_size"]
+    half_v = np.rad2deg(np.arctan(np.tan(np.deg2rad(hfov) / 2) * H / W))
+    lo = np.rad2deg(np.arctan(h / (d - 0.15))) + 1 - half_v  # pitched down at least this much: the floor in view
+    hi = np.rad2deg(np.arctan((h - SHORT_VIEW_HIP_M) / d)) - 1 + half_v  # and at most this much: the hips in view
+    tilt = float(np.clip(np.rad2deg(np.arctan((h - 0.5) / d)) + rng.normal(0, 2), lo, max(lo, hi)))
+    return {**camera, "distance": round(d, 3), "height": round(h, 3), "hfov_deg": round(hfov, 2), "tilt_deg": round(tilt, 2),
+            "k1": round(rng.uniform(-0.06, 0.02), 4)}
 
 def harder(plan:pd.DataFrame, seed:int) -> pd.DataFrame:
     """The held-out benchmark's version of a cohort plan: each video also varies its camera (`camera_variation`), half are
