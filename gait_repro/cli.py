@@ -265,7 +265,7 @@ def _run(args) -> int:
                       "data_dir": args.data_dir or f"data/embedded/{args.scale}-seed{args.seed}",
                       "models_dir": args.models_dir or f"data/models/{args.scale}-seed{args.seed}"}
             for name, st in reproduce_all(args.figures_dir, args.out, params, args.only, args.force).items(): print(f"{name}: {st}")
-    except (PoseFormatError, FileNotFoundError, ValueError) as e:
+    except (PoseFormatError, FileNotFoundError, ValueError, TimeoutError) as e:  # TimeoutError: a Dask cluster that is gone
         print(f"gait-repro: error: {e}", file=sys.stderr); return 2
     return 0
 
