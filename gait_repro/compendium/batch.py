@@ -180,15 +180,17 @@ class _Watched:
         self.client, self.done, self.no_worker_s = client, as_completed(futures), no_worker_s
     def add(self, fut): self.done.add(fut)
     def __iter__(self):
-        seen = time.monotonic()
+        seen = asked = time.monotonic()
         while not self.done.is_empty():
             ready = self.done.next_batch(block=False)
             if ready: yield from ready; seen = time.monotonic(); continue
-            if self.client.scheduler_info()["workers"]: seen = time.monotonic()
-            elif time.monotonic() - seen > self.no_worker_s:
+            time.sleep(0.05)
+            if time.monotonic() - asked < 1.0: continue  # ask the scheduler about its workers once a second, not per poll
+            asked = time.monotonic()
+            if self.client.scheduler_info(n_workers=1)["workers"]: seen = asked
+            elif asked - seen > self.no_worker_s:
                 raise NoWorkersError(f"{self.client.scheduler_info().get('address', 'the Dask scheduler')}: no Dask worker alive for {self.no_worker_s:.0f} s; "
                                      "the results finished so far are saved, a rerun resumes from them")
-            time.sleep(0.05)
 
 def _client(scheduler=None, workers:int=2):
     "A `Client` on `scheduler`, or on a new local cluster of `workers` processes (closed with the client)."
