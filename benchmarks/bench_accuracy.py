@@ -7,7 +7,9 @@ camera distance, height, tilt, field of view and lens distortion varied per vide
 the walker, 30% walking back after a turn (both walks scored), 30% filmed in a short corridor the walker enters and
 leaves, 25-60 fps, 0.3% of frames dropped and 0.3% repeated):
 1. BENCH_GILLETTE (default 200) Gillette-like videos (CP conditions + typical children; BODY_25; height scale with the
-   child's age, and with adult proportions), per method and per condition;
+   child's age, and with adult proportions; and at the toe-off level the simulator's own calibration would choose, as
+   the shipped one is chosen on real walks whose toes roll forward before they leave the floor), per method and per
+   condition;
 2. BENCH_HEALTHGAIT (default 200) Health&Gait-like recordings (adults, usual and fast pace, COCO-17 without feet) with
    the participant's height, and with the floor homography where the camera is fixed;
 3. BENCH_CLIPS (default 240) typical demonstration walkers at 25-150 fps (nbs/17_evaluation.ipynb).
@@ -22,7 +24,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 from gait_repro.gait.evaluation import evaluate_clip, accuracy_table, TARGETS
 from gait_repro.gait.params import Scale
-from gait_repro.sim.calibrate import CALIBRATION_SEEDS, fresh_seed, cohort_clips
+from gait_repro.sim.calibrate import CALIBRATION_SEEDS, fresh_seed, cohort_clips, simulator_toe_off, levels_in_use
 from gait_repro.sim.cohorts import demo_truth_clips, floor_calibration
 
 N_G, N_H, N_D = (int(os.environ.get(k, d)) for k, d in (("BENCH_GILLETTE", 200), ("BENCH_HEALTHGAIT", 200), ("BENCH_CLIPS", 240)))
@@ -65,6 +67,8 @@ def run(seed):
         extra = {"condition": p.meta["spec"]["condition"], **filming(p)}
         rows += [{**evaluate_clip(p, m), **extra} for m in ("velocity", "healthgait")]
         rows += [{**evaluate_clip(p, "velocity", "adult height"), **extra, "method": "velocity, adult proportions"}]
+        with levels_in_use(**simulator_toe_off()):  # toe-off at the level the simulator's planted toes would choose
+            rows += [{**evaluate_clip(p, "velocity"), **extra, "method": "velocity, simulator's toe-off level"}]
     out["gillette"] = pd.DataFrame(rows)
     h, fl = [], []
     for p in cohort_clips("healthgait", seed, N_H):
