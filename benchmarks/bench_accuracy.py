@@ -62,12 +62,12 @@ def filming(p) -> dict:
 def run(seed):
     "Every table's rows for the cohorts of `seed`."
     out = {}
-    rows = []
+    rows, own = [], simulator_toe_off()  # the toe-off level the simulator's planted toes would choose
     for p in cohort_clips("gillette", seed, N_G):
         extra = {"condition": p.meta["spec"]["condition"], **filming(p)}
         rows += [{**evaluate_clip(p, m), **extra} for m in ("velocity", "healthgait")]
         rows += [{**evaluate_clip(p, "velocity", "adult height"), **extra, "method": "velocity, adult proportions"}]
-        with levels_in_use(**simulator_toe_off()):  # toe-off at the level the simulator's planted toes would choose
+        with levels_in_use(**own):
             rows += [{**evaluate_clip(p, "velocity"), **extra, "method": "velocity, simulator's toe-off level"}]
     out["gillette"] = pd.DataFrame(rows)
     h, fl = [], []
