@@ -95,6 +95,7 @@ docs: $(STAMP)
 
 # The tuned constants of the measurement core, chosen by code on the calibration cohorts (nbs/25_calibrate.ipynb).
 calibrate: $(STAMP)
+	$(BIN)/python benchmarks/fit_noise.py
 	$(BIN)/python benchmarks/calibrate.py
 
 bench: $(STAMP) $(WEIGHTS)

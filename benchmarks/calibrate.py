@@ -1,4 +1,4 @@
-"""`make calibrate`: choose every tuned constant of the measurement core on the calibration data (nbs/25_calibrate.ipynb)
+"""`make calibrate` (after `benchmarks/fit_noise.py`): choose every tuned constant of the measurement core on the calibration data (nbs/25_calibrate.ipynb)
 and write them to gait_repro/resources/calibration/calibration.json, the file `gait.bouts` and `gait.events` read. Prints what changed."""
 import json, time
 from gait_repro.sim.calibrate import calibrate, write_calibration

@@ -89,6 +89,13 @@ def _lift(xy, s, w):
     y = xy[:, COMMON.index(f"{s}_ankle"), 1]
     return ndimage.maximum_filter1d(np.where(np.isfinite(y), y, -np.inf), w, mode="nearest") - y
 
+def _tamed(x:np.ndarray, q:float=95) -> np.ndarray:
+    """`x` with its magnitudes capped at their `q`th percentile over its finite values: the jump of one frame, as where
+    a label swap starts or ends, cannot outweigh the rest of a stride."""
+    if not np.isfinite(x).any(): return x
+    m = np.nanpercentile(np.abs(x), q)
+    return np.clip(x, -m, m)
+
 def swing_direction(xy:np.ndarray, w:int) -> np.ndarray:
     """Per frame, in [-1, 1]: which way the raised foot moves, averaged over `w` frames (a stride), from the feet alone
     (see above): +1 towards +x, -1 towards -x, near 0 turning, shuffling or standing. NaN where both ankles were seen
@@ -106,8 +113,8 @@ def camera_velocity(xy:np.ndarray, direction:np.ndarray, w:int) -> np.ndarray:
     local walking `direction` (±1 per frame); frames are weighted by the squared difference of the ankles' velocities,
     largest in mid single support where that choice is clear, and averaged over `w` frames."""
     vr, vl = np.gradient(xy[:, [COMMON.index("r_ankle"), COMMON.index("l_ankle")], 0], axis=0).T
-    stance = np.where(direction * vr < direction * vl, vr, vl)
-    g = np.where(np.isfinite(stance), (vr - vl) ** 2, np.nan)
+    stance = _tamed(np.where(direction * vr < direction * vl, vr, vl))
+    g = _tamed(np.where(np.isfinite(stance), (vr - vl) ** 2, np.nan))
     num, den = _moving_mean(np.stack([stance * g, g], 1), w).T
     return -np.divide(num, den, out=np.zeros(len(g)), where=den > 0)
 

@@ -147,7 +147,7 @@ def mocap_clips(films:dict=None) -> tuple:
     for name in walk_names():
         w = read_walk(name)
         for fps, d, seed in itertools.product(f["fps"], f["directions"], f["noise_seeds"]):
-            clips.append(film_walk(w, Camera(distance=f["distance"], fps=fps, direction=d), EstimatorNoise(), seed=seed)); units.append(name)
+            clips.append(film_walk(w, Camera(distance=f["distance"], fps=fps, direction=d), seed=seed)); units.append(name)
     return clips, units
 
 def _ankle(prepared, grid, event, other_weight, shipped=None):
@@ -209,7 +209,8 @@ def calibrate(seeds:dict=None, n:int=CALIBRATION_VIDEOS, progress:bool=True, shi
     fixed, pans = m["follow"][~m["pans"]], m["follow"][m["pans"]]
     return {"seeds": seeds, "videos_per_cohort": n, "bouts": bouts, "events": events, "steps": {"tolerance": choose_step_tolerance(dev)},
             "evidence": {"steady_swing": {"min": float(np.nanmin(m["steady"])), "p0.1": float(np.nanpercentile(m["steady"], 0.1)),
-                                          "frames": int(np.isfinite(m["steady"]).sum())},
+                                          "frames": int(np.isfinite(m["steady"]).sum()),
+                                          "below_min_swing": float(np.mean(m["steady"][np.isfinite(m["steady"])] < bouts["min_swing"]))},
                          "follow_fixed": [float(fixed.min()), float(fixed.max())], "follow_panning": [float(pans.min()), float(pans.max())],
                          "contact": [[d, round(s, 5)] for d, s in contact_scores],
                          "toe_off": [[d, round(s, 5)] for d, s in to_scores], "toe_off_on_simulator": [[d, round(s, 5)] for d, s in to_sim_scores],
@@ -231,8 +232,10 @@ def levels_in_use(**levels):
     finally: METHODS["velocity"] = velocity_events
 
 def write_calibration(result:dict, path=None):
-    "Write `calibrate`'s result where `gait.bouts` and `gait.events` read it (default: the package's `calibration.json`)."
+    """Write `calibrate`'s result where `gait.bouts` and `gait.events` read it (default: the package's `calibration.json`),
+    keeping the file's sections the result does not set (the estimator error model `benchmarks/fit_noise.py` writes)."""
     from pathlib import Path
     path = Path(path or str(CALIBRATION_FILE))
-    path.write_text(json.dumps(result, indent=1) + "\n")
+    kept = json.loads(path.read_text()) if path.exists() else {}
+    path.write_text(json.dumps({**{k: v for k, v in kept.items() if k not in result}, **result}, indent=1) + "\n")
     return path

@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['MOCAP_DIR', 'JOINT_MARKERS', 'LAB_EVENTS', 'SAME_EVENT', 'MocapWalk', 'walk_names', 'true_events', 'read_walk',
-           'walk_joints', 'film_walk']
+           'walk_joints', 'marker_noise', 'film_walk']
 
 # %% ../../nbs/27_mocap.ipynb #27a0c004
 import json
 from importlib.resources import files
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 from ..pose.sequence import PoseSequence
@@ -83,11 +83,18 @@ def walk_joints(walk:MocapWalk) -> np.ndarray:
     out[..., 0], out[..., 1] = X[..., :2] @ fwd, X[..., :2] @ left
     return out
 
+def marker_noise(**changes) -> EstimatorNoise:
+    """The simulator's estimator error model for filmed markers: `EstimatorNoise`'s defaults with no toe offset, since
+    the toe marker already sits on the metatarsal heads, where estimators put their toe point (`43_realism`)."""
+    return replace(EstimatorNoise(), toe_offset=0.0, **changes)
+
 def film_walk(walk:MocapWalk, camera:Camera=None, noise:EstimatorNoise=None, skeleton:str="body25", seed:int=0) -> PoseSequence:
     """The pose an estimator would give for a video of the real `walk` taken by `camera` (fixed, beside the walkway,
-    filming at its own frame rate), with the walk's true events in `meta['truth']['events_s']` (s from the first
-    frame, the camera's times) and the window in which its legs are wholly in view (`window_s`)."""
+    filming at its own frame rate; `noise`: by default `marker_noise()`), with the walk's true events in
+    `meta['truth']['events_s']` (s from the first frame, the camera's times) and the window in which its legs are
+    wholly in view (`window_s`)."""
     cam = camera or Camera(distance=4.5, fps=30.0)
+    noise = noise or marker_noise()
     X = walk_joints(walk)
     t_marker = np.arange(len(X)) / walk.rate
     t = np.arange(0.0, t_marker[-1] + 1e-9, 1 / cam.fps)

@@ -5,15 +5,18 @@
 # %% auto #0
 __all__ = ['CONDITIONS', 'UNILATERAL', 'SPEED_BANDS', 'DOUBLE_SUPPORT', 'PARKINSON_OTHER_SIDE', 'SIM_JOINTS',
            'MAX_ANKLE_ACCELERATION', 'ACCELERATION_RATE', 'LEG_POINTS', 'MIN_TOE_CLEARANCE', 'MAX_PUSH_OFF',
-           'MIN_PUSH_OFF_PITCH', 'CONTACT_POINTS', 'CONTACT_HEIGHT', 'CONTACT_SPEED', 'FLAT_LANDING_S', 'LEG_JOINTS',
-           'PARTIAL_SWAPS', 'TRUTH_KEYS', 'CLEAN', 'GaitSpec', 'timing', 'phase_timeline', 'crossings', 'warp',
-           'band_curves', 'person_deviations', 'double_support_gaps', 'consistent_deviations', 'condition_offsets',
-           'Walk', 'ankle_acceleration', 'simulate_walk', 'knee_axis', 'leg_points_3d', 'trunk_lean', 'contact_margin',
-           'contact_events', 'measured_events', 'landing', 'segment_frame', 'foot_frame', 'cardan_yxz',
-           'clinical_angles', 'measure_truth', 'gait_truth', 'Camera', 'EstimatorNoise', 'posed', 'view',
-           'project_points', 'estimate_pose', 'recorded_frames', 'to_skeleton', 'visible_window', 'film', 'demo_pose']
+           'MIN_PUSH_OFF_PITCH', 'CONTACT_POINTS', 'CONTACT_HEIGHT', 'CONTACT_SPEED', 'FLAT_LANDING_S', 'ASSUMED_NOISE',
+           'CALIBRATION_FILE', 'FITTED_NOISE', 'NOISE', 'LEG_JOINTS', 'PARTIAL_SWAPS', 'TRUTH_KEYS', 'CLEAN',
+           'GaitSpec', 'timing', 'phase_timeline', 'crossings', 'warp', 'band_curves', 'person_deviations',
+           'double_support_gaps', 'consistent_deviations', 'condition_offsets', 'Walk', 'ankle_acceleration',
+           'simulate_walk', 'knee_axis', 'leg_points_3d', 'trunk_lean', 'contact_margin', 'contact_events',
+           'measured_events', 'landing', 'segment_frame', 'foot_frame', 'cardan_yxz', 'clinical_angles',
+           'measure_truth', 'gait_truth', 'Camera', 'EstimatorNoise', 'posed', 'view', 'project_points',
+           'estimate_pose', 'recorded_frames', 'to_skeleton', 'visible_window', 'film', 'demo_pose']
 
 # %% ../../nbs/21_simulate.ipynb #539da8aa
+import json
+from importlib.resources import files
 from dataclasses import dataclass, field, asdict, replace
 from functools import lru_cache
 import numpy as np
@@ -740,27 +743,38 @@ class Camera:
     dropped: float = 0.0  # share of frames the recorder dropped (the next one comes two frame times later)
     duplicated: float = 0.0  # share of frames written twice (from there on the file's timestamps run behind the motion)
 
+ASSUMED_NOISE = {"jitter": 0.005, "joint_scale": {"head": 0.8, "torso": 1.0, "hip": 1.5, "knee": 1.2, "ankle": 1.3, "foot": 1.6,
+                                                 "elbow": 1.3, "wrist": 1.6},
+                 "far_scale": 1.3, "ar": 0.5, "conf_near": 0.85, "conf_far": 0.70, "conf_sd": 0.05, "conf_per_sd": 0.08,
+                 "occlusion": 0.02, "occlusion_crossing": 0.35, "swap_rate": 0.1, "missed_frame": 0.01, "partial_swap_rate": 0.1,
+                 "hip_offset": (0.015, 0.02), "knee_offset": 0.015, "toe_offset": 0.0, "heel_offset": 0.0, "contrast": 1.0,
+                 "device_occlusion": 0.25}  # the table above
+CALIBRATION_FILE = files("gait_repro").joinpath("resources/calibration/calibration.json")
+FITTED_NOISE = json.loads(CALIBRATION_FILE.read_text()).get("estimator_noise", {}).get("parameters", {})  # `video.realism.fit_noise`
+NOISE = {**ASSUMED_NOISE, **FITTED_NOISE}  # the defaults: measured where measured, assumed where not
+
 @dataclass
 class EstimatorNoise:
-    "The documented pose-estimator error model (see the table above)."
-    jitter: float = 0.005
-    joint_scale: dict = field(default_factory=lambda: {"head": 0.8, "torso": 1.0, "hip": 1.5, "knee": 1.2, "ankle": 1.3,
-                                                        "foot": 1.6, "elbow": 1.3, "wrist": 1.6})
-    far_scale: float = 1.3
-    ar: float = 0.5
-    conf_near: float = 0.85
-    conf_far: float = 0.70
-    conf_sd: float = 0.05
-    conf_per_sd: float = 0.08
-    occlusion: float = 0.02
-    occlusion_crossing: float = 0.35
-    swap_rate: float = 0.1
-    missed_frame: float = 0.01
-    partial_swap_rate: float = 0.1
-    hip_offset: tuple = (0.015, 0.02)
-    knee_offset: float = 0.015
-    contrast: float = 1.0
-    device_occlusion: float = 0.25
+    "The pose-estimator error model (see the table above); defaults from `NOISE`: fitted to measured errors where measured."
+    jitter: float = NOISE["jitter"]
+    joint_scale: dict = field(default_factory=lambda: dict(NOISE["joint_scale"]))
+    far_scale: float = NOISE["far_scale"]
+    ar: float = NOISE["ar"]
+    conf_near: float = NOISE["conf_near"]
+    conf_far: float = NOISE["conf_far"]
+    conf_sd: float = NOISE["conf_sd"]
+    conf_per_sd: float = NOISE["conf_per_sd"]
+    occlusion: float = NOISE["occlusion"]
+    occlusion_crossing: float = NOISE["occlusion_crossing"]
+    swap_rate: float = NOISE["swap_rate"]
+    missed_frame: float = NOISE["missed_frame"]
+    partial_swap_rate: float = NOISE["partial_swap_rate"]
+    hip_offset: tuple = tuple(NOISE["hip_offset"])
+    knee_offset: float = NOISE["knee_offset"]
+    toe_offset: float = NOISE["toe_offset"]
+    heel_offset: float = NOISE["heel_offset"]
+    contrast: float = NOISE["contrast"]
+    device_occlusion: float = NOISE["device_occlusion"]
 
 def _group(j:str) -> str:
     for key, group in (("eye", "head"), ("ear", "head"), ("mouth", "head"), ("nose", "head"), ("hip", "hip"), ("knee", "knee"),
@@ -809,7 +823,8 @@ def _resample_xyz(w, fps):
 
 def _offsets(uv, size, direction, nz):
     """Systematic keypoint offsets (px) of `SIM_JOINTS` from their joint centres: the hips ahead of and above theirs,
-    each knee moved to the front of the knee in proportion to its flexion (seen in the image)."""
+    each knee moved to the front of the knee in proportion to its flexion (seen in the image), the toe points moved
+    along the foot from the tips of the toes and the heel point from the back of the heel."""
     off = np.zeros_like(uv)
     for s in "rl":
         h, k, a = (SIM_JOINTS.index(f"{s}_{j}") for j in ("hip", "knee", "ankle"))
@@ -819,6 +834,11 @@ def _offsets(uv, size, direction, nz):
         out = uv[:, k] - (uv[:, h] + uv[:, a]) / 2  # from the hip-ankle line towards the front of a flexed knee
         unit = out / (np.linalg.norm(out, axis=-1, keepdims=True) + 1e-9)
         off[:, k] += nz.knee_offset * size * np.arccos(np.clip(cos, -1, 1))[:, None] * unit
+        heel, toes = SIM_JOINTS.index(f"{s}_heel"), [SIM_JOINTS.index(f"{s}_{t}") for t in ("big_toe", "small_toe")]
+        foot = uv[:, toes[0]] - uv[:, heel]
+        along = foot / (np.linalg.norm(foot, axis=-1, keepdims=True) + 1e-9)  # heel to toe, in the image
+        off[:, heel] += nz.heel_offset * size * along
+        for t in toes: off[:, t] += nz.toe_offset * size * along
     return off
 
 PARTIAL_SWAPS = {"feet": ("ankle", "heel", "big_toe", "small_toe"), "knee": ("knee",), "ankle": ("ankle",)}
@@ -924,7 +944,7 @@ def film(w:Walk, camera:Camera=None, noise:EstimatorNoise=None, skeleton:str="bo
 
 # %% ../../nbs/21_simulate.ipynb #80c583dc
 CLEAN = EstimatorNoise(jitter=0.0, conf_sd=0.0, conf_per_sd=0.0, occlusion=0.0, occlusion_crossing=0.0, swap_rate=0.0, missed_frame=0.0,
-                       partial_swap_rate=0.0, hip_offset=(0.0, 0.0), knee_offset=0.0, device_occlusion=0.0)
+                       partial_swap_rate=0.0, hip_offset=(0.0, 0.0), knee_offset=0.0, toe_offset=0.0, heel_offset=0.0, device_occlusion=0.0)
 
 def demo_pose(seed:int=0, height:float=1.70, cadence:float=110.0, n_cycles:float=3.0, fps:float=30.0, direction:int=1,
               heading_deg:float=0.0, first_frame:int=0, noise:EstimatorNoise=None, camera_height:float=1.0, **camera) -> PoseSequence:
