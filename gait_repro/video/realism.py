@@ -6,12 +6,13 @@
 __all__ = ['LEG_PARTS', 'SWAP_APART', 'BODY_PARTS', 'STENUM_2021_MAE_DEG', 'MARKED', 'SWAP_EPISODE_FRAMES', 'REAL_MARKED',
            'keypoint_errors', 'error_summary', 'stenum_2021', 'sagittal_angles', 'angle_errors', 'read_marks',
            'marked_errors', 'noise_from_errors', 'assumed_noise', 'noise_from_marks', 'real_marked_errors', 'fit_noise',
-           'rendered_clip', 'read_truth', 'modality_accuracy']
+           'rendered_clip', 'reference_rendered_clip', 'read_truth', 'modality_accuracy']
 
 # %% ../../nbs/43_realism.ipynb #befaf30c
 import json
 import numpy as np, pandas as pd
 from pathlib import Path
+from scipy import stats
 from ..pose.sequence import PoseSequence, to_common
 from ..pose.skeletons import COMMON_JOINTS
 from ..sim.simulate import SIM_JOINTS, EstimatorNoise, ASSUMED_NOISE, _group
@@ -191,9 +192,8 @@ def assumed_noise(noise:EstimatorNoise=None) -> dict:
 
 # %% ../../nbs/43_realism.ipynb #9b1f2c11
 def _robust_sd(x) -> float:
-    "1.4826 × the median absolute deviation of the finite values of `x` (NaN if none)."
-    x = np.asarray(x, float); x = x[np.isfinite(x)]
-    return float(1.4826 * np.median(np.abs(x - np.median(x)))) if len(x) else np.nan
+    "The median absolute deviation of `x`, scaled to an SD under normal errors (1.4826 ×), NaN ignored."
+    return float(stats.median_abs_deviation(np.asarray(x, float), scale="normal", nan_policy="omit"))
 
 def noise_from_marks(err:pd.DataFrame # `marked_errors` of one or more clips
                     ) -> dict:
@@ -239,7 +239,7 @@ def fit_noise(real:dict, # `noise_from_marks` of the real clips
              ) -> dict:
     """The `EstimatorNoise` fields the measured errors give (`parameters`), where each field came from (`sources`:
     'real, hand-marked', 'rendered video' or 'assumed'), and the share of the model's parameters read off real marks."""
-    assumed = EstimatorNoise(**{k: v for k, v in ASSUMED_NOISE.items()})
+    assumed = EstimatorNoise(**ASSUMED_NOISE)
     scale, src = {}, {}
     for g, s in assumed.joint_scale.items():
         v, src[f"joint_scale.{g}"] = ((real["jitter_by_group"][g], "real, hand-marked") if g in real["jitter_by_group"] else
@@ -267,6 +267,15 @@ def rendered_clip(video, truth_dir, progress:bool=False) -> dict:
     est = estimate_pose(video, progress=progress)
     return {"est": est, "uv": uv, "height_px": height_px, "direction": int(cam["direction"]), "fps": float(kp["fps"]),
             "frames": np.flatnonzero(inside[:est.n_frames])}
+
+def reference_rendered_clip(progress:bool=False) -> dict:
+    "`rendered_clip` of the reference rendered walker (Health&Gait-like smoke plan, seed 2, without jacket, full size, 3 s): what `fit_noise` reads for the joints no mark covers."
+    import tempfile
+    from gait_repro.sim.render import render_plan, render_video
+    _, plan = render_plan("healthgait", "smoke", seed=2)
+    with tempfile.TemporaryDirectory() as d:
+        row = render_video(plan.iloc[1].to_dict(), d, "healthgait", size=1.0, seconds=3.0)
+        return rendered_clip(Path(d) / row["video"], Path(d) / row["truth"], progress)
 
 # %% ../../nbs/43_realism.ipynb #f1b20e81
 def read_truth(truth_dir, frames) -> tuple:
