@@ -166,7 +166,7 @@ class Walking(NamedTuple):
     camera_px: np.ndarray  # per-frame x offset of the camera (px): added to x it fixes a panning clip to the floor; zeros if fixed
     bouts: tuple  # the `Bout`s, in time order
     bout_id: np.ndarray  # per frame: 1, 2, ... the bout holding it, 0 outside every bout
-    period: float  # stride period, frames (`stride_period` of the heels)
+    period: float  # stride period, frames (`feet_period`)
     swing: np.ndarray = None  # per-frame `swing_direction` (over a stride)
     follow: float = 0.0  # the share of the walker's motion the camera follows (`follow_share`)
 
