@@ -92,6 +92,7 @@ docs: $(STAMP)
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; else \
 	  echo "docs: quarto is not installed (it cannot be installed offline); building the equivalent static HTML site in _docs/ with nbconvert"; \
 	  $(BIN)/python tests/build_static_docs.py; fi
+	@echo "docs: read them at http://localhost:8000 after: $(BIN)/python -m http.server -d _docs 8000 (settings.ini's doc_host)"
 
 # The tuned constants of the measurement core, chosen by code on the calibration cohorts (nbs/25_calibrate.ipynb).
 calibrate: $(STAMP)

@@ -10,7 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from gait_repro.video.estimator import estimate_pose, iter_frames
-from gait_repro.video.analyze import analyze_video
+from gait_repro.tasks import analyze  # the `gait-repro analyze` door: the report with the clinical models
 
 CLIP = Path(__file__).resolve().parents[1] / "data/real/mobile-gaitlab-demo/input1.mp4"
 OUTDOOR = Path(__file__).resolve().parents[1] / "data/real/sports2d-demo/demo.mp4"
@@ -39,9 +39,9 @@ with tempfile.TemporaryDirectory() as d:
             t = time.perf_counter(); p = estimate_pose(video, max_people=people, progress=False); dt = time.perf_counter() - t
             print(f"pose at 960x540, {name}, max_people={people}: {p.n_frames} frames in {dt:.1f} s = {p.n_frames / dt:.1f} frames/s "
                   f"(target >= 25: {'met' if p.n_frames / dt >= 25 else 'MISSED'})")
-    t = time.perf_counter(); rep = analyze_video(CLIP, Path(d) / "out", max_frames=300, progress=False); dt = time.perf_counter() - t
+    t = time.perf_counter(); rep = analyze(CLIP, Path(d) / "out", max_frames=300, progress=False); dt = time.perf_counter() - t
     print(f"analyze, 10 s at 29.97 fps (300 frames of the clinic clip, 320x480): {dt:.1f} s, report and pose files written "
           f"(target <= 20 s: {'met' if dt <= 20 else 'MISSED'}); cadence {rep.params['cadence_steps_per_min']:.1f} steps/min")
-    t = time.perf_counter(); rep = analyze_video(OUTDOOR, Path(d) / "out2", progress=False); dt = time.perf_counter() - t
+    t = time.perf_counter(); rep = analyze(OUTDOOR, Path(d) / "out2", progress=False); dt = time.perf_counter() - t
     print(f"analyze, the outdoor clip at full size (7.7 s, 1768x994): {dt:.1f} s, report and pose files written; "
           f"cadence {rep.params['cadence_steps_per_min']:.1f} steps/min")

@@ -200,6 +200,13 @@ def relative_url(target, page_url):
     return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
 
 
+def source_body(path):
+    "A source file as a page's body: its lines numbered, each an anchor `L<n>` (as nbdev's source links point)."
+    lines = path.read_text().splitlines()
+    rows = "".join(f'<span id="L{i}" class="line"><a href="#L{i}">{i:4d}</a>  {html.escape(l)}</span>\n' for i, l in enumerate(lines, 1))
+    return f"<h1>{html.escape(path.relative_to(ROOT).as_posix())}</h1><pre class='source'>{rows}</pre>"
+
+
 def page_ids(body):
     "Every id on a page."
     return set(re.findall(r'\bid="([^"]+)"', body))
@@ -220,6 +227,7 @@ class Site:
         cfg.read(ROOT / "settings.ini")
         d = cfg["DEFAULT"]
         self.doc_host = d["doc_host"].rstrip("/") + "/" + (d["doc_baseurl"].strip("/") + "/").lstrip("/")
+        self.git_blob = d["git_url"].rstrip("/") + f"/blob/{d['branch']}/"  # nbdev's "source" links start so
         self.nbdev_names = {}  # nbdev's page names (14_params.ipynb -> params.html) -> our pages
 
     def add(self, page):
@@ -262,11 +270,24 @@ class Site:
         anchor = match_anchor(page_ids(page.body), frag)
         return (page.url, anchor) if anchor else None
 
+    def source_link(self, href):
+        """nbdev's link to a name's source (<git_url>/blob/<branch>/gait_repro/x.py#L12) as (the site's page of that
+        file, the line's anchor): the site serves the library's source itself, so the link works wherever it is read."""
+        rel, _, frag = href[len(self.git_blob):].partition("#")
+        path = (ROOT / unquote(rel)).resolve()
+        if not path.is_file() or ROOT not in path.parents: return None
+        url = "files/" + path.relative_to(ROOT).as_posix() + ".html"
+        if url not in self.pages: self.add(Page(url, None, path.relative_to(ROOT).as_posix(), source_body(path)))
+        return url, frag
+
     def rewrite(self, page):
         "Rewrite the links and image sources of a page made from a source file (see `target`)."
         def link(m):
             href, inner = html.unescape(m["href"]), m["inner"]
-            if href.startswith(self.doc_host):
+            if href.startswith(self.git_blob):  # before doc links: git_url may lie under doc_host
+                t = self.source_link(href)
+                if t is None: self.warnings.append(f"{page.src.relative_to(ROOT)}: {href} is no source file of the repository: shown as code")
+            elif href.startswith(self.doc_host):
                 t = self.doc_link(href)
                 if t is None: self.unlinked += 1  # a private helper or a method: nbdev shows no docs for it
             else:

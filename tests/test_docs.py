@@ -98,6 +98,22 @@ def test_pages_are_rendered_not_raw(site):
     assert "<table" in (out / "03_formats.html").read_text() and "application/vnd.jupyter.widget-state" not in params
 
 
+def test_source_links_stay_in_the_site(site):
+    """Every "source" link nbdev writes (to `git_url`) goes to the site's own page of that file, at the line; no page
+    links to a placeholder host, and the repository names none (issue: every source link went nowhere)."""
+    out, _ = site
+    git_url = re.search(r"^git_url\s*=\s*(\S+)", (ROOT / "settings.ini").read_text(), re.MULTILINE)[1]
+    params = (out / "14_params.html").read_text()
+    links = re.findall(r'<a class="source-link" href="([^"]+)"', params)
+    assert links and all(l.startswith("files/gait_repro/gait/params.py.html#L") for l in links), links[:3]
+    line = int(links[0].rsplit("#L", 1)[1])
+    src = (out / links[0].split("#")[0]).read_text()
+    assert f'id="L{line}"' in src and "def " in src.split(f'id="L{line}"')[1][:400]   # the anchor is the definition's line
+    for page in out.rglob("*.html"): assert git_url not in page.read_text(), page
+    for f in [ROOT / "settings.ini", *(ROOT / "nbs" / "guides").glob("*.md"), ROOT / "README.md"]:
+        assert "example.org" not in f.read_text(), f
+
+
 def test_api_index_links_every_name_to_its_anchor(site):
     out, _ = site
     api = (out / "api.html").read_text()

@@ -1,5 +1,7 @@
 """The layout tells the story: notebooks are numbered by chapter, each chapter exports into its own subpackage, and no
-module imports from a later chapter (the compendium, chapter 90, may import anything; nothing imports it)."""
+module imports from a later chapter (the compendium, chapter 90, may import anything; nothing imports it). The import
+graph has no cycle, and the front doors (the command line, the app, batch) reach the library through the task layer
+(chapter 70), by public names only."""
 import ast, json, re
 from pathlib import Path
 import pytest
@@ -8,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "gait_repro"
 # chapter number -> the subpackages it exports into
 CHAPTERS = {0: ("pose",), 10: ("gait",), 20: ("sim",), 30: ("studies.mobile_gaitlab", "studies.published"), 40: ("video",),
-            50: ("studies.healthgait",), 60: ("studies.gaitlab",), 90: ("compendium", "cli")}
+            50: ("studies.healthgait",), 60: ("studies.gaitlab",), 70: ("tasks",), 90: ("compendium", "cli")}
 
 def chapter_of(module:str):
     "Chapter of a dotted module name below gait_repro (None for top-level helpers such as `_modidx`)."
@@ -87,3 +89,64 @@ def test_the_simulator_does_not_read_the_pipeline(module, path):
     pipeline = {d for d in imported(module, path) if chapter_of(d) == 10} - {"gait.gdi"}
     extra = pipeline - SIM_MAY_IMPORT.get(module, set())
     assert not extra, f"{module} imports the measurement pipeline's {sorted(extra)}"
+
+
+def import_graph() -> dict:
+    "module -> the gait_repro modules it imports (at the top or inside functions), as dotted names below gait_repro."
+    names = {m for m, _ in modules()}
+    owner = lambda d: d if d in names else next((m for m in names if d.startswith(m + ".")), d)   # `pkg.module.name` -> module
+    return {m: {owner(d) for d in imported(m, f)} - {m} for m, f in modules()}
+
+def cycles(graph:dict) -> list:
+    "The import cycles of `graph`, each as a list of modules (depth-first search)."
+    found, state = [], {}
+    def visit(m, path):
+        state[m] = "open"
+        for d in sorted(graph.get(m, ())):
+            if state.get(d) == "open": found.append(path[path.index(d):] + [d])
+            elif d not in state: visit(d, path + [d])
+        state[m] = "done"
+    for m in sorted(graph):
+        if m not in state: visit(m, [m])
+    return found
+
+def test_no_import_cycle():
+    assert not (c := cycles(import_graph())), f"import cycles: {c}"
+
+def test_the_cycle_finder_finds_one():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]] and cycles({"a": {"b"}, "b": set()}) == []
+
+FRONT_DOORS = ("cli", "compendium.app", "compendium.batch")
+TASK_WORK = {"analyze_video", "predict_metrics", "classify_video", "gait_parameters", "healthgait_parameters", "load_published",
+             "load_models", "read_pose"}  # what the task layer does for the front doors
+
+def imported_names(path:Path) -> list:
+    "(module, name) of every `from gait_repro... import name` in a file, relative imports resolved to their last part."
+    out = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("gait_repro")):
+            out += [(node.module or "", a.name) for a in node.names]
+    return out
+
+@pytest.mark.parametrize("module", FRONT_DOORS)
+def test_front_doors_use_the_task_layer(module):
+    path = PKG / (module.replace(".", "/") + ".py")
+    names = imported_names(path)
+    private = [f"{m}.{n}" for m, n in names if n.startswith("_")]
+    assert not private, f"{module} imports private names {private}"
+    around = [f"{m}.{n}" for m, n in names if n in TASK_WORK and not m.endswith("tasks")]
+    assert not around, f"{module} does the task layer's work itself: {around}"
+    assert any(m.endswith("tasks") for m, _ in names), f"{module} does not use the task layer"
+
+PROMISES = re.compile(r"still to come|not in yet|will be added|once it exists|coming soon|to be added later|\bTODO\b", re.I)
+
+def test_prose_promises_nothing():
+    """The docs describe what the code does now: no chapter, guide or README promises a feature "still to come" (a
+    user read, in `41_analyze`, that the overlay, the HTML report and the OpenSim files were still to come, long after
+    they came). What is not done is said as a fact ("no normative table for children is shipped")."""
+    texts = {p: "".join("".join(c["source"]) for c in json.loads(p.read_text())["cells"] if c["cell_type"] == "markdown")
+             for p in sorted((ROOT / "nbs").rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts}
+    texts.update({p: p.read_text() for p in [ROOT / "README.md", *sorted((ROOT / "nbs" / "guides").glob("*.md"))]})
+    found = [f"{p.relative_to(ROOT)}: {m[0]!r}" for p, t in texts.items() for m in [PROMISES.search(t)] if m]
+    assert not found, found
+    assert PROMISES.search("the HTML report is still to come") and not PROMISES.search("the HTML report is written")

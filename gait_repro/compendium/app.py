@@ -10,7 +10,7 @@ __all__ = ['SAMPLES', 'VIDEO_SUFFIXES', 'HEADLINE', 'STYLE', 'walker_inputs', 's
 # %% ../../nbs/94_app.ipynb #97bb8c0f
 import base64, html, io, logging, re, tempfile, time, zipfile
 from pathlib import Path
-from ..cli import walker_scale, default_gaitlab_model_dir, _project_path
+from ..tasks import walker_scale, default_gaitlab_model_dir, project_path, analyze, classify
 
 # %% ../../nbs/94_app.ipynb #2704cfd5
 SAMPLES = {
@@ -35,7 +35,7 @@ def walker_inputs(height:str="", # the walker's height in metres, as typed ('' i
                   age:str="", # their age in years ('' if unknown)
                   sex:str="", # 'female', 'male' or '' (not given)
                  ) -> dict:
-    "The form's walker fields, checked: `{'scale', 'age', 'sex'}` for `analyze_video`; a one-line ValueError naming the field."
+    "The form's walker fields, checked: `{'scale', 'age', 'sex'}` for `tasks.analyze`; a one-line ValueError naming the field."
     h, a = _number(height, "height (m)"), _number(age, "age (years)")
     if sex not in ("", None, "female", "male"): raise ValueError(f"sex: {sex!r} is neither 'female' nor 'male'")
     return {"scale": walker_scale(height_m=h, age_years=a), "age": a, "sex": sex or None}
@@ -112,9 +112,8 @@ def gaitlab_result(video, # the video to classify
                    note:str=None, # an optional clinical note
                    model_dir=None, # the model folder (default: the one `make models` trains)
                   ) -> dict:
-    "GaitLab's answer for `video` (`classify_video`), or `{'not_run': why}` when no model is trained."
-    from gait_repro.studies.gaitlab.study import classify_video
-    try: return classify_video(video, note or None, model_dir or default_gaitlab_model_dir())
+    "GaitLab's answer for `video` (`tasks.classify`), or `{'not_run': why}` when no model is trained."
+    try: return classify(video, note, model_dir)
     except FileNotFoundError as e:
         if "no GaitLab model" not in str(e): raise
         return {"not_run": str(e)}
@@ -141,18 +140,17 @@ def run_analysis(video, # the video file
                  gaitlab_model=None, # GaitLab's model folder (default: the one `make models` trains)
                 ) -> dict:
     "Everything the page shows for one video: the `Report`, its folder, the WebM overlay, GaitLab's answer (or None), the seconds taken."
-    from gait_repro.video.analyze import analyze_video
     t0, folder = time.perf_counter(), Path(out) / "report"
-    rep = analyze_video(video, folder, walker["scale"], max_frames=max_frames, age=walker["age"], sex=walker["sex"], progress=progress)
+    rep = analyze(video, folder, walker["scale"], max_frames=max_frames, age_years=walker["age"], sex=walker["sex"], progress=progress)
     overlay = web_video(folder / "overlay.mp4", Path(out) / "overlay.webm")
     gaitlab = gaitlab_result(video, note, gaitlab_model) if classify else None
     return {"report": rep, "folder": folder, "overlay": overlay, "gaitlab": gaitlab, "seconds": time.perf_counter() - t0}
 
 def results_html(res:dict) -> str:
     "The page's result for `run_analysis`'s answer: headline cards, the overlay video, downloads, the report's sections, GaitLab."
-    from gait_repro.video.analyze import report_sections
+    from gait_repro.video.analyze import report_header, report_sections
     folder = res["folder"]
-    sections = report_sections(res["report"]).replace(f"{folder.parent}/", "")   # an upload is known by its name, not the server's folder
+    sections = (report_header(res["report"]) + report_sections(res["report"])).replace(f"{folder.parent}/", "")   # an upload is known by its name, not the server's folder
     files = [download_link("report.json", (folder / "report.json").read_bytes(), "application/json"),
              download_link("report.html", (folder / "report.html").read_bytes(), "text/html"),
              download_link("pose_and_opensim.zip", zip_folder(folder), "application/zip"),
@@ -172,7 +170,9 @@ STYLE = """<style>
 .gait-app .error{color:#b00020;font-weight:bold}.gait-app .warn{background:#fff3cd;padding:6px 12px}
 .gait-app video{max-width:640px;width:100%;display:block;margin:8px 0}.gait-app img{max-width:100%}
 .gait-app td,.gait-app th{padding:2px 10px;text-align:right}.gait-app td:first-child,.gait-app th:first-child{text-align:left}
-.gait-app .bar{background:#4c72b0;height:12px}.gait-app pre{font-size:11px}
+.gait-app .bar{background:#4c72b0;height:12px}.gait-app pre{font-size:11px;white-space:pre-wrap}
+.gait-app .withheld{background:#eee;border-left:4px solid #777;padding:6px 12px}.gait-app .note{color:#555;font-size:12px}
+.gait-app header td{text-align:left;padding:1px 10px 1px 0}.gait-app header h1{font-size:20px}
 </style>"""
 
 def error_html(e:Exception, # the error
@@ -228,7 +228,7 @@ class GaitApp:
         if self.upload.value:
             f = self.upload.value[0]
             return save_upload(f["name"], bytes(f["content"]), folder)
-        if self.sample.value: return _project_path(SAMPLES[self.sample.value]["path"])
+        if self.sample.value: return project_path(SAMPLES[self.sample.value]["path"])
         raise ValueError("No video: choose a sample clip or upload a video first.")
 
     def _showing_progress(self, f, *args):
