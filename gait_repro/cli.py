@@ -12,7 +12,6 @@ import numpy as np
 import gait_repro
 from .pose.sequence import PoseFormatError, PoseSequence, to_common
 from .pose.formats import write_openpose, write_table, write_healthgait, write_alphapose, write_mediapipe, FORMATS
-from .sim.simulate import demo_pose
 from .tasks import (measure, predict, analyze, classify, read_input, walker_scale, default_model_dir, default_gaitlab_model_dir,
                               DEFAULT_MODEL, DEFAULT_GAITLAB_MODEL, PUBLISHED_MODEL)
 
@@ -30,6 +29,7 @@ def demo_clip_settings(scale:str="cpu", seed:int=0) -> list:
 def write_demo_data(out, scale:str="cpu", seed:int=0) -> Path:
     "Write the demonstration clips in OpenPose, AlphaPose, Health&Gait-layout and MediaPipe formats, and `clips.csv`."
     import pandas as pd
+    from gait_repro.sim.simulate import demo_pose
     from tqdm.auto import tqdm
     out = Path(out); settings = demo_clip_settings(scale, seed)
     for s in tqdm(settings, desc="demo clips", unit="clip"):

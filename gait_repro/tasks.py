@@ -13,10 +13,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 import gait_repro
-from .pose.sequence import PoseSequence
 from .pose.formats import read_pose, detect_format
-from .gait.params import Scale, GaitError, gait_parameters, healthgait_parameters
-from .gait.bouts import CALIBRATION_FILE
 
 # %% ../nbs/70_tasks.ipynb #a0000007
 PUBLISHED_MODEL = "mobile-gaitlab-gillette"  # the published models, trained on real Gillette clinic videos
@@ -40,8 +37,9 @@ def walker_scale(height_m:float=None, # the walker's height (m)
                  age_years:float=None, # their age (years): a child's leg proportions for the height scale
                  scale_m_per_px:float=None, # a known scale instead (m per pixel)
                  floor_points=None, # or a JSON file of four marked floor points (a floor homography)
-                ) -> Scale:
+                ) -> "Scale":
     "The pixel-to-metre scale these options ask for (`Scale('none')` without one); out-of-range values raise a one-line ValueError."
+    from gait_repro.gait.params import Scale
     if scale_m_per_px is not None and not scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
     if height_m is not None and not 0.5 < height_m < 2.5: raise ValueError(f"height {height_m} m is not a human height (0.5-2.5 m)")
     if age_years is not None and not 1 <= age_years <= 110: raise ValueError(f"age {age_years} is not an age in years (1-110)")
@@ -54,7 +52,7 @@ def read_input(path, # a pose file or OpenPose folder
                fps:float=None, # the frame rate, for formats that store none
                format:str="auto", # a `pose.formats.FORMATS` name, or 'auto'
                image_size:tuple=None, # (width, height) px: MediaPipe's normalised landmarks to pixels
-              ) -> PoseSequence:
+              ) -> "PoseSequence":
     "The pose in `path`, read and checked: a one-line error naming the file for what cannot be measured in pixels and seconds."
     kw = {"image_size": tuple(image_size)} if image_size else {}
     fmt = format if format != "auto" else ("openpose" if Path(path).is_dir() else detect_format(path))
@@ -65,7 +63,7 @@ def read_input(path, # a pose file or OpenPose folder
     if pose.n_frames < 3: raise ValueError(f"{path}: {pose.n_frames} frame(s) is too short to measure gait; a few seconds of walking are needed")
     return pose
 
-def input_warnings(pose:PoseSequence) -> list:
+def input_warnings(pose:"PoseSequence") -> list:
     "Plain sentences on what was assumed about `pose`: a frame rate the file does not store."
     fps = pose.meta.get("fps_assumed")
     return [f"The file stores no frame rate: {fps:g} fps was assumed (Health&Gait's); pass --fps if the recording differs."] if fps else []
@@ -73,13 +71,14 @@ def input_warnings(pose:PoseSequence) -> list:
 # %% ../nbs/70_tasks.ipynb #a0000015
 def measure(path, # a pose file or OpenPose folder
             fps:float=None, # the frame rate, for formats that store none
-            scale:Scale=None, # pixels to metres (`walker_scale`); None: no lengths or speed
+            scale:"Scale"=None, # pixels to metres (`walker_scale`); None: no lengths or speed
             method:str="velocity", # 'velocity', 'zeni' or 'healthgait'
             format:str="auto", # the pose format, or 'auto'
             image_size:tuple=None, # (width, height) px of MediaPipe's normalised landmarks
             age_years:float=None, # the walker's age, if known: used by a height scale
            ) -> dict:
     "Gait events and spatiotemporal parameters of the walk in `path`, as `gait-repro params` prints them; `warnings` say what was assumed."
+    from gait_repro.gait.params import Scale, gait_parameters, healthgait_parameters
     pose = read_input(path, fps, format, image_size)
     scale = scale or Scale("none")
     res = healthgait_parameters(pose, scale) if method == "healthgait" else gait_parameters(pose, scale, method)
@@ -93,7 +92,7 @@ def measure(path, # a pose file or OpenPose folder
 CHILD_AGE_MAX = 18  # years: from this age a walker is an adult, whom the published (paediatric clinic) models never saw
 
 def prediction_validity(card:dict, # the models' card (`predict_metrics`'s `model_card`)
-                        pose:PoseSequence, # the keypoints they ran on
+                        pose:"PoseSequence", # the keypoints they ran on
                         age_years:float=None, # the walker's age, if known
                         camera:str=None, # 'panning' (following the walker), 'fixed', or None if unknown
                        ) -> dict:
@@ -139,8 +138,9 @@ def _published() -> list:
     from gait_repro.studies.mobile_gaitlab.cnn import load_published
     return load_published()
 
-def pose_camera(pose:PoseSequence) -> str:
+def pose_camera(pose:"PoseSequence") -> str:
     "'panning' or 'fixed', as `gait.params` reads the camera from the keypoints; None where the walk is too short to tell."
+    from gait_repro.gait.params import Scale, GaitError, gait_parameters
     try: return gait_parameters(pose, Scale("none")).get("camera")
     except GaitError: return None
 
@@ -159,7 +159,7 @@ def predict(path, # a pose file or OpenPose folder
             "warnings": input_warnings(pose) + res["warnings"]}
 
 # %% ../nbs/70_tasks.ipynb #a0000024
-def clinical_predictions(pose:PoseSequence, # the walker's keypoints
+def clinical_predictions(pose:"PoseSequence", # the walker's keypoints
                          age_years:float=None, # their age, if known
                          camera:str=None, # 'panning', 'fixed' or None
                         ) -> dict:
@@ -171,7 +171,7 @@ def clinical_predictions(pose:PoseSequence, # the walker's keypoints
 
 def analyze(video, # a video file
             out=None, # a folder for the report and the pose files (None: nothing written)
-            scale:Scale=None, # pixels to metres (`walker_scale`); None: no lengths or speed
+            scale:"Scale"=None, # pixels to metres (`walker_scale`); None: no lengths or speed
             fps:float=None, # override the container's frame rate
             max_people:int=2, # people the estimator looks for per frame
             max_frames:int=None, # analyse only the first frames
@@ -215,5 +215,6 @@ def model_sha256(task:str) -> str:
 def provenance(task:str=None, # 'measure', 'predict', 'analyze', or None (a task with no model of ours)
               ) -> dict:
     "What a task's numbers depend on besides the input: `package_version`, `calibration_sha256`, `model_sha256`."
-    return {"package_version": gait_repro.__version__, "calibration_sha256": _sha256(CALIBRATION_FILE.read_bytes()),
+    from gait_repro.gait import bouts
+    return {"package_version": gait_repro.__version__, "calibration_sha256": _sha256(bouts.CALIBRATION_FILE.read_bytes()),
             "model_sha256": model_sha256(task) if task else None}

@@ -7,7 +7,6 @@ __all__ = ['JUMP', 'SPEED', 'SAME_SIZE', 'person_geometry', 'link_tracks', 'trac
 
 # %% ../../nbs/02_tracking.ipynb #0d1cc741
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 # %% ../../nbs/02_tracking.ipynb #c0b80d67
 def person_geometry(people:np.ndarray):
@@ -32,6 +31,7 @@ JUMP, SPEED = 0.4, 0.1
 
 def link_tracks(centres:list, heights:list, max_cost:float=0.5, max_gap:int=10, jump:float=JUMP, speed:float=SPEED) -> list:
     "Track id for every detection: per-frame lists of centres `(n,2)` and heights `(n,)` in, per-frame id arrays out."
+    from scipy.optimize import linear_sum_assignment  # here: reading a pose file need not load SciPy's optimisers
     ids, tracks, next_id = [], {}, 0  # tracks: id -> (centre, height, last frame)
     for f, (c, h) in enumerate(zip(centres, heights)):
         out = np.full(len(c), -1)

@@ -181,14 +181,14 @@ def mediapipe_masks(frames:np.ndarray, # (T, H, W, 3) uint8 RGB frames
                     model=None, # pose bundle; default `video.estimator.pose_model_path()`
                    ) -> np.ndarray: # (T, H, W) bool
     "Silhouettes from MediaPipe's pose landmarker segmentation output (person probability > 0.5)."
-    import mediapipe as mp
+    from gait_repro.video.estimator import pose_model_path, native_stderr_silenced, import_mediapipe
+    mp = import_mediapipe()
     from mediapipe.tasks.python import BaseOptions
     from mediapipe.tasks.python.vision import PoseLandmarker, PoseLandmarkerOptions, RunningMode
-    from gait_repro.video.estimator import pose_model_path, _native_stderr_silenced
     opts = PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(model or pose_model_path())), running_mode=RunningMode.VIDEO,
                                  num_poses=max_people, output_segmentation_masks=True)
     out = np.zeros(np.shape(frames)[:3], bool)
-    with _native_stderr_silenced(), PoseLandmarker.create_from_options(opts) as lm:
+    with native_stderr_silenced(), PoseLandmarker.create_from_options(opts) as lm:
         for t, f in enumerate(frames):
             res = lm.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(f)), int(round(t * 1000 / fps)))
             for m in res.segmentation_masks or []: out[t] |= m.numpy_view()[..., 0] > 0.5
