@@ -13,16 +13,15 @@ These clips are development clips (the thresholds of `analyze` were set while lo
 models on them, it does not promise accuracy on new video."""
 import sys, tempfile, time
 from pathlib import Path
-import cv2
 import numpy as np
 import pandas as pd
-from gait_repro.video.estimator import POSE_MODELS, estimate_pose, iter_frames
+from gait_repro.video.estimator import POSE_MODELS, estimate_pose
 from gait_repro.video.realism import compare_pose_models
 from gait_repro.gait.evaluation import read_annotation, against_annotation
 from gait_repro.tasks import analyze
+from clips import CLINIC, OUTDOOR, resized   # benchmarks/clips.py
 
-ROOT = Path(__file__).resolve().parents[1]
-CLIPS = {"clinic": ROOT / "data/real/mobile-gaitlab-demo/input1.mp4", "sports2d": ROOT / "data/real/sports2d-demo/demo.mp4"}
+CLIPS = {"clinic": CLINIC, "sports2d": OUTDOOR}
 
 def events(pose_model:str) -> dict:
     "Both real clips through `analyze` with `pose_model`, scored against their annotation (pooled over the clips)."
@@ -38,16 +37,6 @@ def events(pose_model:str) -> dict:
     return {"contacts within 2 frames": np.mean(np.abs(err) <= 2), "contact |error| (frames)": np.abs(err).mean(), "contacts missed": missed,
             "contacts false": false, "toe-off |error| (frames)": np.abs(to).mean(), "cadence error (%), clinic / sports2d": " / ".join(f"{c:+.1f}" for c in cad),
             "stance error (points), clinic / sports2d": " / ".join("—" if s is None else f"{s:+.1f}" for s in stance)}
-
-def resized(src, dst, size, frames=None):
-    "Frames of `src` resized (letterboxed to the size's height) into an MPEG-4 file `dst`."
-    vw = cv2.VideoWriter(str(dst), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, size)
-    for _, _, bgr in iter_frames(src, frames, rgb=False):
-        h = size[1]; w = min(size[0], int(round(bgr.shape[1] * h / bgr.shape[0])))
-        canvas = np.full((size[1], size[0], 3), 128, np.uint8); x0 = (size[0] - w) // 2
-        canvas[:, x0:x0 + w] = cv2.resize(bgr, (w, h), interpolation=cv2.INTER_AREA)
-        vw.write(canvas)
-    vw.release()
 
 def speed(pose_model:str, videos:dict) -> dict:
     "Frames per second of `estimate_pose` with `pose_model` on each prepared video."

@@ -112,7 +112,7 @@ def prediction_validity(card:dict, # the models' card (`predict_metrics`'s `mode
     status = "outside" if outside else "not verified" if unverified else "in domain"
     return {"status": status, "outside": outside, "not_verified": unverified,
             "not_checked": ["condition: the input does not say; most of the training patients had cerebral palsy"],
-            "domain": "children (under 18) at a clinical gait laboratory, OpenPose BODY_25 keypoints, sagittal view, camera following the walker"}
+            "domain": f"children (under {CHILD_AGE_MAX}) at a clinical gait laboratory, OpenPose BODY_25 keypoints, sagittal view, camera following the walker"}
 
 def labelled(prediction:dict, # `predict_metrics`'s answer
              validity:dict, # `prediction_validity`'s
