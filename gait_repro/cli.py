@@ -70,6 +70,11 @@ def _convert(args) -> Path:
                          "so the MediaPipe file records a rate you know")
     return WRITERS[args.to](pose, args.out)
 
+def _pose_model_arg(p, default="full", more=""):
+    "The `--pose-model` option of the commands that run the pose estimator."
+    p.add_argument("--pose-model", default=default, choices=["lite", "full", "heavy"],
+                   help=f"BlazePose's landmark model: lite (fastest), full (default), heavy (largest; see 43_realism for their accuracy){more}")
+
 def _parser():
     ap = argparse.ArgumentParser(prog="gait-repro", description="Reproducible video-based gait analysis.")
     ap.add_argument("--version", action="version", version=f"gait_repro {gait_repro.__version__}")
@@ -118,8 +123,7 @@ def _parser():
     an.add_argument("--fps", type=float, help="override the container's frame rate")
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
-    an.add_argument("--pose-model", default="full", choices=["lite", "full", "heavy"],
-                    help="BlazePose's landmark model: lite (fastest), full (default), heavy (largest; see 43_realism for their accuracy)")
+    _pose_model_arg(an)
     w = sub.add_parser("build-pose-model", help="build a pose model bundle from the mediapipe 0.10.21 wheel (and, for lite and heavy, the "
                        "@mediapipe/pose npm archive): what `make weights` runs")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
@@ -140,6 +144,7 @@ def _parser():
     mo.add_argument("--tvl1-scale", type=float, default=0.5, help="resolution factor TV-L1 runs at")
     mo.add_argument("--kinds", nargs="+", default=["silhouettes", "parts", "tvl1", "second_flow"], choices=["silhouettes", "parts", "tvl1", "second_flow"],
                     help="a rendered cohort's modalities to write (optical flow is the slow part)")
+    _pose_model_arg(mo)
     pa = sub.add_parser("partitions", help="Health&Gait's 4-fold participant partitions (sex, weight, age) in its partition JSON files")
     pa.add_argument("--measures", required=True, help="participants_measures.csv"); pa.add_argument("--out", required=True)
     pa.add_argument("--robust", action="store_true", help="clip ages to 18-64 and merge strata too small to stratify")
@@ -169,6 +174,7 @@ def _parser():
     b.add_argument("--scheduler", help="address of a running Dask scheduler (e.g. tcp://10.0.0.1:8786); default: a local cluster")
     b.add_argument("--workers", type=int, default=2, help="worker processes of the local cluster"); b.add_argument("--fps", type=float, help="frame rate of inputs that store none")
     b.add_argument("--retry-errors", action="store_true", help="run again the items in the errors table (else they are skipped)")
+    _pose_model_arg(b, None, " (analyze only; default full, or a manifest's pose_model column)")
     r = sub.add_parser("reproduce", help="run the figure notebooks (incremental)")
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
@@ -243,9 +249,11 @@ def _modalities(args):
     "Run `modalities` on a rendered cohort folder, a folder of videos or one video; returns the output folder."
     from gait_repro.video.modalities import video_modalities, cohort_modalities
     src = Path(args.source)
-    if (src / "cohort.json").exists(): return cohort_modalities(src, args.out, args.parts, args.silhouette, args.tvl1_scale, kinds=args.kinds)
+    if (src / "cohort.json").exists(): return cohort_modalities(src, args.out, args.parts, args.silhouette, args.tvl1_scale, kinds=args.kinds,
+                                                          pose_model=args.pose_model)
     if not src.exists(): raise FileNotFoundError(f"{src}: no such video or folder")
-    video_modalities(src, args.out, args.pid, args.speed, args.trial, args.max_frames, silhouette=args.silhouette, tvl1_scale=args.tvl1_scale)
+    video_modalities(src, args.out, args.pid, args.speed, args.trial, args.max_frames, silhouette=args.silhouette, tvl1_scale=args.tvl1_scale,
+                     pose_model=args.pose_model)
     return Path(args.out)
 
 def _healthgait_validate(args) -> Path:
@@ -273,7 +281,8 @@ def _params(args):
 def _batch(args) -> int:
     "The `batch` command: prints the counts; exit status 1 when items were tried and none succeeded."
     from gait_repro.compendium.batch import run_batch, errors_path
-    res = run_batch(args.inputs, args.out, args.task, args.scheduler, args.workers, fps=args.fps, retry_errors=args.retry_errors)
+    res = run_batch(args.inputs, args.out, args.task, args.scheduler, args.workers, fps=args.fps, retry_errors=args.retry_errors,
+                    pose_model=args.pose_model)
     print(json.dumps(res, indent=1))
     if res["failed"] and not res["done"]:
         print(f"gait-repro: error: batch: all {res['failed']} items failed; their reasons are in {errors_path(args.out)}", file=sys.stderr)

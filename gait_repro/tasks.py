@@ -203,20 +203,23 @@ def classify(video, # a walking video from a fixed sagittal camera
 def _sha256(data:bytes) -> str: return hashlib.sha256(data).hexdigest()
 
 @lru_cache(maxsize=None)
-def model_sha256(task:str) -> str:
-    "SHA-256 of the models behind a built-in task: none for 'measure', the published models for 'predict', with the pose bundle for 'analyze'."
+def model_sha256(task:str, pose_model:str="full") -> str:
+    """SHA-256 of the models behind a built-in task: none for 'measure', the published models for 'predict', with the
+    `pose_model` bundle for 'analyze'."""
     from importlib.resources import files
     if task == "measure": return None
     published = files("gait_repro").joinpath("resources/mobile_gaitlab_gillette/SHA256SUMS").read_bytes()
     if task == "predict": return _sha256(published)
     if task == "analyze":
-        from gait_repro.video.estimator import TASK_SHA256  # batch's `analyze` runs the default (full) pose model
-        return _sha256(published + TASK_SHA256.encode())
+        from gait_repro.video.estimator import TASK_SHA256S, task_file
+        task_file(pose_model)  # an unknown pose model is refused here
+        return _sha256(published + TASK_SHA256S[pose_model].encode())
     raise ValueError(f"unknown task {task!r}; choose from measure, predict, analyze")
 
 def provenance(task:str=None, # 'measure', 'predict', 'analyze', or None (a task with no model of ours)
+               pose_model:str=None, # the pose model 'analyze' runs (None: 'full')
               ) -> dict:
     "What a task's numbers depend on besides the input: `package_version`, `calibration_sha256`, `model_sha256`."
     from gait_repro.gait import bouts
     return {"package_version": gait_repro.__version__, "calibration_sha256": _sha256(bouts.CALIBRATION_FILE.read_bytes()),
-            "model_sha256": model_sha256(task) if task else None}
+            "model_sha256": model_sha256(task, pose_model or "full") if task else None}

@@ -178,14 +178,14 @@ def mog2_masks(frames:np.ndarray, # (T, H, W, 3) uint8 RGB frames
 def mediapipe_masks(frames:np.ndarray, # (T, H, W, 3) uint8 RGB frames
                     fps:float=30.0, # frame rate (the landmarker tracks people across time)
                     max_people:int=2, # people the landmarker looks for; their masks are joined
-                    model=None, # pose bundle; default `video.estimator.pose_model_path()`
+                    pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model (`estimator.POSE_MODELS`)
                    ) -> np.ndarray: # (T, H, W) bool
     "Silhouettes from MediaPipe's pose landmarker segmentation output (person probability > 0.5)."
     from gait_repro.video.estimator import pose_model_path, native_stderr_silenced, import_mediapipe
     mp = import_mediapipe()
     from mediapipe.tasks.python import BaseOptions
     from mediapipe.tasks.python.vision import PoseLandmarker, PoseLandmarkerOptions, RunningMode
-    opts = PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(model or pose_model_path())), running_mode=RunningMode.VIDEO,
+    opts = PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(pose_model_path(pose_model))), running_mode=RunningMode.VIDEO,
                                  num_poses=max_people, output_segmentation_masks=True)
     out = np.zeros(np.shape(frames)[:3], bool)
     with native_stderr_silenced(), PoseLandmarker.create_from_options(opts) as lm:
@@ -411,16 +411,17 @@ def read_modality_frames(folder, # one modality folder of one trial, e.g. `.../s
 # %% ../../nbs/42_modalities.ipynb #91b5193c
 VIDEO_SUFFIXES = (".mp4", ".avi", ".mov", ".mkv", ".webm", ".m4v")
 
-def _one_video(path:Path, out:Path, pid:str, speed:str, trial:str, max_frames, progress:bool, width, silhouette:str, tvl1_scale:float) -> dict:
+def _one_video(path:Path, out:Path, pid:str, speed:str, trial:str, max_frames, progress:bool, width, silhouette:str, tvl1_scale:float,
+               pose_model:str) -> dict:
     from gait_repro.video.estimator import video_info, estimate_pose
     info = video_info(path)  # a missing or unreadable file stops here, naming it
     idx, frames, factor = read_frames(path, max_frames, width)
     try:
-        pose = estimate_pose(path, fps=info.fps, max_frames=len(frames), progress=progress)
+        pose = estimate_pose(path, fps=info.fps, max_frames=len(frames), progress=progress, pose_model=pose_model)
         pad = np.full((max(len(frames) - pose.n_frames, 0), 2), np.nan)  # frames the estimator did not decode: no keypoints
         kp = {k: np.concatenate([v[:len(frames)] * factor, pad]) for k, v in keypoint_dict(pose).items()}
     except PoseFormatError: kp = None  # nobody found: empty part maps
-    sil = silhouette_masks(frames, silhouette, **({"fps": info.fps} if silhouette == "mediapipe" else {}))
+    sil = silhouette_masks(frames, silhouette, **({"fps": info.fps, "pose_model": pose_model} if silhouette == "mediapipe" else {}))
     parts = pose_parts(sil, kp) if kp is not None else np.zeros(sil.shape, np.uint8)
     tv = tvl1_flow(frames, scale=tvl1_scale, progress=progress)
     dis = dis_flow(frames, progress=progress)
@@ -436,18 +437,22 @@ def video_modalities(path, # a video file, or a folder of videos named by trial 
                      width:int=960, # frames wider than this are down-sized to it (Health&Gait's videos are 960 px wide); None: as stored
                      silhouette:str="mediapipe", # `silhouette_masks` method
                      tvl1_scale:float=TVL1_SCALE, # resolution factor of TV-L1
+                     pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model, for the pose and the silhouettes
                     ) -> dict: # trial -> {modality: folder written}
     "Silhouettes, DensePose-style parts, TV-L1 and DIS flow of a video (or a folder of videos), in Health&Gait's layout."
+    from gait_repro.video.estimator import pose_model_path
     p = Path(path)
+    pose_model_path(pose_model)  # an unknown or unbuilt pose model fails before any work
+    run = lambda v, t: _one_video(v, Path(out), pid, speed, t, max_frames, progress, width, silhouette, tvl1_scale, pose_model)
     if not p.is_dir():
         modality_dirs(pid, speed, trial)  # bad names fail before any work
-        return {trial: _one_video(p, Path(out), pid, speed, trial, max_frames, progress, width, silhouette, tvl1_scale)}
+        return {trial: run(p, trial)}
     videos = sorted(v for v in p.iterdir() if v.suffix.lower() in VIDEO_SUFFIXES)
     if not videos: raise PoseFormatError(p, f"no videos in this folder ({', '.join(VIDEO_SUFFIXES)})")
     bad = [v.name for v in videos if not _TRIAL.fullmatch(v.stem)]
     if bad: raise PoseFormatError(p, f"videos must be named by their Health&Gait trial, e.g. NW-WJ_1.mp4; not {', '.join(bad[:3])}")
     modality_dirs(pid, speed, videos[0].stem)
-    return {v.stem: _one_video(v, Path(out), pid, speed, v.stem, max_frames, progress, width, silhouette, tvl1_scale) for v in videos}
+    return {v.stem: run(v, v.stem) for v in videos}
 
 # %% ../../nbs/42_modalities.ipynb #3f600ad6
 def cohort_modalities(render_dir, # a folder written by `sim.render.render_cohort` for the healthgait cohort
@@ -457,25 +462,28 @@ def cohort_modalities(render_dir, # a folder written by `sim.render.render_cohor
                       tvl1_scale:float=TVL1_SCALE, # resolution factor of TV-L1
                       progress:bool=True, # a progress bar over videos
                       kinds=("silhouettes", "parts", "tvl1", "second_flow"), # which modalities to write (flow is the slow part)
+                      pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model, for the pose and the silhouettes
                      ) -> Path: # `out`
     "Health&Gait's modalities of every rendered video of a cohort folder, in Health&Gait's layout."
     import json, shutil, pandas as pd
     from tqdm.auto import tqdm
     from gait_repro.sim.render import frame_name
-    from gait_repro.video.estimator import estimate_pose
+    from gait_repro.video.estimator import estimate_pose, pose_model_path
     root = Path(render_dir)
     meta = root / "cohort.json"
     if not meta.exists() or not json.loads(meta.read_text()).get("rendered"): raise PoseFormatError(root, "not a rendered cohort folder (no cohort.json from `gait-repro render`)")
     if json.loads(meta.read_text())["cohort"] != "healthgait": raise PoseFormatError(root, "Health&Gait's layout needs the healthgait cohort")
     if parts not in ("exact", "pose"): raise ValueError(f"parts must be 'exact' or 'pose', not {parts!r}")
+    pose_model_path(pose_model)  # an unknown or unbuilt pose model fails before any work
+    sil_kw = {"pose_model": pose_model} if silhouette == "mediapipe" else {}
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for r in tqdm(pd.read_csv(root / "videos.csv").itertuples(), desc="modalities", unit="video", disable=not progress):
         pid, speed, trial = r.stem.split("/")
         idx, frames, _ = read_frames(root / r.video)
-        sil = silhouette_masks(frames, silhouette) if {"silhouettes", "parts"} & set(kinds) else None
+        sil = silhouette_masks(frames, silhouette, **sil_kw) if {"silhouettes", "parts"} & set(kinds) else None
         P = None
         if "parts" in kinds and parts == "exact": P = np.stack([cv2.imread(str(root / r.truth / "parts" / f"{frame_name(i)}.png"), cv2.IMREAD_UNCHANGED) for i in idx])
-        elif "parts" in kinds: P = pose_parts(sil, keypoint_dict(estimate_pose(root / r.video, progress=False)))
+        elif "parts" in kinds: P = pose_parts(sil, keypoint_dict(estimate_pose(root / r.video, progress=False, pose_model=pose_model)))
         write_modalities(out, pid, speed, trial, idx, sil if "silhouettes" in kinds else None, P,
                          tvl1_flow(frames, scale=tvl1_scale) if "tvl1" in kinds else None, dis_flow(frames) if "second_flow" in kinds else None)
     shutil.copyfile(root / "participants_measures.csv", out / "participants_measures.csv")
