@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MOCAP_DIR', 'JOINT_MARKERS', 'LAB_EVENTS', 'SAME_EVENT', 'MocapWalk', 'walk_names', 'true_events', 'read_walk',
-           'walk_joints', 'marker_noise', 'film_walk']
+           'walk_joints', 'marker_noise', 'film_walk', 'walk_leg_length', 'annotated_toe_off_delay']
 
 # %% ../../nbs/27_mocap.ipynb #27a0c004
 import json
@@ -110,3 +110,34 @@ def film_walk(walk:MocapWalk, camera:Camera=None, noise:EstimatorNoise=None, ske
     meta = {"source": f"real mocap walk {walk.name}", "format": "simulated", "units": "px", "camera": asdict(cam),
             "errors": log, "truth": {"events_s": events_s, "window_s": window, "direction": cam.direction, "sources": walk.sources}}
     return PoseSequence(to_skeleton(data, skeleton), get_skeleton(skeleton), cam.fps, frames=[0], meta=meta)
+
+# %% ../../nbs/27_mocap.ipynb #db39617b
+def walk_leg_length(walk:MocapWalk) -> float:
+    "The walk's leg length (m): hip to knee plus knee to ankle, the median over frames and both legs."
+    X, j = walk_joints(walk), SIM_JOINTS.index
+    seg = lambda a, b: np.linalg.norm(X[:, j(a)] - X[:, j(b)], axis=-1)
+    return float(np.nanmedian([seg(f"{s}_hip", f"{s}_knee") + seg(f"{s}_knee", f"{s}_ankle") for s in "rl"]))
+
+def annotated_toe_off_delay(walk:MocapWalk, # a real walk with force plates
+                            moved:float, # the movement the annotator waits for, as a share of the leg length (0: any)
+                            fps:float=30.0, # the video's frame rate
+                            phases:int=64, # random frame phases per toe-off
+                            seed:int=0, # seed of the phases
+                           ) -> np.ndarray: # delays (frames at `fps`) after the plate's toe-off, per toe-off and phase
+    """When an annotator who marks "the first frame in which the toe has moved more than `moved` × leg length from
+    where it was planted" marks each force-plate toe-off of `walk`: the tip of the toes held still until the plate's
+    toe-off, then moving with the forefoot marker (sagittal plane), sampled at `fps` with random phases."""
+    X, t = walk_joints(walk), np.arange(len(walk_joints(walk))) / walk.rate
+    limit, u = moved * walk_leg_length(walk), np.random.default_rng(seed).uniform(0, 1, (phases, 1))
+    out = []
+    for s in "rl":
+        toe = X[:, SIM_JOINTS.index(f"{s}_big_toe")][:, [0, 2]]
+        at = lambda q: np.stack([np.interp(q, t, c, right=np.nan) for c in toe.T], -1)
+        for f, src in zip(walk.events[f"{s}_toe_off"], walk.sources[f"{s}_toe_off"]):
+            if src != "force plate": continue
+            t0 = f / walk.rate
+            frames = t0 + (np.arange(int(np.ceil(fps))) + u) / fps   # (phases, frames): the second after toe-off
+            gone = np.linalg.norm(at(frames) - at(t0), axis=-1) > limit
+            hit = gone.any(1)
+            out.append((frames[hit, gone[hit].argmax(1)] - t0) * fps)
+    return np.concatenate(out)

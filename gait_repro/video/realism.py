@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['LEG_PARTS', 'SWAP_APART', 'BODY_PARTS', 'STENUM_2021_MAE_DEG', 'MARKED', 'SWAP_EPISODE_FRAMES', 'REAL_MARKED',
            'keypoint_errors', 'error_summary', 'stenum_2021', 'sagittal_angles', 'angle_errors', 'read_marks',
-           'marked_errors', 'noise_from_errors', 'assumed_noise', 'noise_from_marks', 'real_marked_errors', 'fit_noise',
-           'rendered_clip', 'reference_rendered_clip', 'compare_pose_models', 'read_truth', 'modality_accuracy']
+           'marked_errors', 'noise_from_errors', 'assumed_noise', 'noise_from_marks', 'marked_angle_errors',
+           'real_marked_errors', 'fit_noise', 'rendered_clip', 'reference_rendered_clip', 'compare_pose_models',
+           'read_truth', 'modality_accuracy']
 
 # %% ../../nbs/43_realism.ipynb #befaf30c
 import json
@@ -222,16 +223,30 @@ def noise_from_marks(err:pd.DataFrame # `marked_errors` of one or more clips
 SWAP_EPISODE_FRAMES = 4  # a simulated swap episode lasts 2-6 frames (`simulate._episodes`): 4 on average
 REAL_MARKED = {"clinic": "mobile-gaitlab-demo/input1.mp4", "sports2d": "sports2d-demo/demo.mp4"}  # clips with joints_marked.json
 
-def real_marked_errors(root="data/real", progress:bool=False, pose_model:str="full") -> pd.DataFrame:
-    "The estimator's (`video.estimator.estimate_pose`, BlazePose `pose_model`) `marked_errors` on every real clip with hand-marked joints, with a `clip` column."
+def marked_angle_errors(est:PoseSequence, # the estimator's output on the clip, from its first frame
+                        marks:pd.DataFrame, # `read_marks`
+                       ) -> pd.DataFrame:
+    "`angle_errors` (knee flexion and ankle angle, deg, legs matched either way) against the angles of the joints marked by hand, on the marked frames."
+    frames = np.sort(marks.frame.unique())
+    uv = np.full((int(frames.max()) + 1, len(SIM_JOINTS), 2), np.nan)
+    for r in marks.itertuples(): uv[r.frame, SIM_JOINTS.index(r.joint)] = r.x, r.y
+    return angle_errors(est, uv, frames)
+
+def real_marked_errors(root="data/real", progress:bool=False, pose_model:str="full",
+                       angles:bool=False, # also return the joint angles' errors (`marked_angle_errors`)
+                      ):
+    """The estimator's (`video.estimator.estimate_pose`, BlazePose `pose_model`) `marked_errors` on every real clip with
+    hand-marked joints, with a `clip` column; with `angles`, `(errors, marked_angle_errors)`."""
     from gait_repro.video.estimator import estimate_pose
-    out = []
+    out, ang = [], []
     for name, clip in REAL_MARKED.items():
         video = Path(root) / clip
         marks = read_marks(video.parent / "joints_marked.json")
         est = estimate_pose(video, max_frames=int(marks.frame.max()) + 1, progress=progress, pose_model=pose_model)
         out.append(marked_errors(est, marks).assign(clip=name))
-    return pd.concat(out, ignore_index=True)
+        if angles: ang.append(marked_angle_errors(est, marks).assign(clip=name))
+    errors = pd.concat(out, ignore_index=True)
+    return (errors, pd.concat(ang, ignore_index=True)) if angles else errors
 
 def fit_noise(real:dict, # `noise_from_marks` of the real clips
               rendered:dict=None, # `noise_from_errors` of rendered video, for the groups no mark covers
@@ -281,13 +296,16 @@ def reference_rendered_clip(progress:bool=False) -> dict:
 def compare_pose_models(root="data/real", # the real clips with `joints_marked.json`
                         models=("lite", "full", "heavy"), # BlazePose landmark models (`video.estimator.POSE_MODELS`)
                         progress:bool=False,
-                        known:dict=None, # `real_marked_errors` already measured, by model (not measured again)
+                        known:dict=None, # `real_marked_errors(..., angles=True)` already measured, by model (not measured again)
                        ) -> pd.DataFrame:
-    "Per pose model, its errors against the hand-marked joints of the real clips (`noise_from_marks`): % of body height per joint group, far/near, swapped frames."
+    """Per pose model, its errors against the hand-marked joints of the real clips (`noise_from_marks`): % of body
+    height per joint group, far/near, swapped frames; and the knee and ankle angles' mean absolute error (deg)."""
     rows = []
     for m in models:
-        fit = noise_from_marks((known or {}).get(m) if m in (known or {}) else real_marked_errors(root, progress, pose_model=m))
+        errors, angles = (known or {}).get(m) or real_marked_errors(root, progress, pose_model=m, angles=True)
+        fit, mae = noise_from_marks(errors), angles.groupby("joint").error_deg.mean()
         rows.append({"pose model": m, **{f"{g} error (% height)": 100 * v for g, v in fit["jitter_by_group"].items()},
+                     "knee angle error (deg)": mae["knee"], "ankle angle error (deg)": mae["ankle"],
                      "far leg / near leg": fit["far_scale"], "swapped frames": fit["swapped_frames"], "marked frames": fit["frames"]})
     return pd.DataFrame(rows)
 
