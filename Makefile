@@ -1,5 +1,5 @@
 # gait_repro — every target installs what it needs (a pinned .venv) by itself.
-#   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0)
+#   make reproduce   regenerate every figure (SCALE=smoke|cpu|full, DEVICE=auto|cpu|cuda, SEED=0, JOBS=2 figures at a time)
 #   make test        notebooks clean + library in sync, all notebook tests, integration tests
 #   make app | lab | docs | bench | calibrate | data | models | weights | clean | distclean | lock
 SHELL := /bin/bash
@@ -10,6 +10,7 @@ STAMP := $(VENV)/.installed
 SCALE ?= cpu
 DEVICE ?= auto
 SEED ?= 0
+JOBS ?= 2
 DATA := data/embedded/$(SCALE)-seed$(SEED)
 MODELS := data/models/$(SCALE)-seed$(SEED)
 LIB_PY := $(shell find gait_repro -name "*.py") $(wildcard gait_repro/resources/*)
@@ -85,7 +86,7 @@ $(MODELS)/gaitlab/summary.csv: $(DATA)/gaitlab/cohort.json
 models: $(MODELS)/summary.json $(MODELS)/gaitlab/summary.csv
 
 reproduce: data models $(WEIGHTS)
-	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA) --models-dir $(MODELS)
+	$(BIN)/gait-repro reproduce --scale $(SCALE) --device $(DEVICE) --seed $(SEED) --data-dir $(DATA) --models-dir $(MODELS) --jobs $(JOBS)
 
 # As root (containers, cloud notebooks) Jupyter needs --allow-root; no browser is opened (it prints the URL). PORT=8888 by default.
 lab: $(STAMP)

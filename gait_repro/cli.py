@@ -179,6 +179,7 @@ def _parser():
     r.add_argument("--scale", default="cpu"); r.add_argument("--device", default="auto"); r.add_argument("--seed", type=int, default=0)
     r.add_argument("--data-dir", default=None); r.add_argument("--models-dir", default=None); r.add_argument("--figures-dir", default="nbs/figures")
     r.add_argument("--out", default="figures"); r.add_argument("--only", nargs="*"); r.add_argument("--force", action="store_true")
+    r.add_argument("--jobs", type=int, default=1, help="figure notebooks run at once, each in its own kernel (the summary runs last)")
     return ap
 
 def resolve_device(device:str="auto") -> str:
@@ -240,7 +241,7 @@ def _run(args) -> int:
             params = {"scale": args.scale, "device": resolve_device(args.device), "seed": args.seed,
                       "data_dir": args.data_dir or f"data/embedded/{args.scale}-seed{args.seed}",
                       "models_dir": args.models_dir or f"data/models/{args.scale}-seed{args.seed}"}
-            for name, st in reproduce_all(args.figures_dir, args.out, params, args.only, args.force).items(): print(f"{name}: {st}")
+            for name, st in reproduce_all(args.figures_dir, args.out, params, args.only, args.force, args.jobs).items(): print(f"{name}: {st}")
     except (PoseFormatError, FileNotFoundError, ValueError, TimeoutError) as e:  # TimeoutError: a Dask cluster that is gone
         print(f"gait-repro: error: {e}", file=sys.stderr); return 2
     return 0

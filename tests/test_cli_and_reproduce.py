@@ -50,7 +50,7 @@ def test_reproduce_smoke_is_incremental(tmp_path):
                  ("gaitlab-study", "--data", data / "gaitlab", "--scale", "smoke", "--out", tmp_path / "models" / "gaitlab")):
         r = cli(*step)
         assert r.returncode == 0, r.stderr[-2000:]
-    args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs)
+    args = ("--scale", "smoke", "--device", "cpu", "--data-dir", data, "--models-dir", tmp_path / "models", "--out", figs, "--jobs", "2")
     r = cli("reproduce", *args)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "pose_overview: ran" in r.stdout and "cnn_predictions: ran" in r.stdout and "summary: ran" in r.stdout and "modalities: ran" in r.stdout and "healthgait_validation: ran" in r.stdout
