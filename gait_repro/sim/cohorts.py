@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['WALKER_SITTING_HEIGHT_PCT', 'WALKER_SITTING_HEIGHT', 'WALKER_SITTING_HEIGHT_SD', 'ADULT_LEG_RATIO', 'GILLETTE_CAMERA',
            'HEALTHGAIT_CAMERA', 'SCALES', 'HARDER', 'SHORT_VIEW_M', 'SHORT_VIEW_HIP_M', 'MOCAP_ERROR_SD',
-           'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'reference_gdi', 'side_gdi',
-           'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder', 'condition_noise',
-           'video_spec', 'pool_truth', 'video_pose', 'lab_labels', 'gmfcs_level', 'floor_calibration',
-           'simulate_cohort', 'walkway_table', 'demo_truth_clips']
+           'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'cache_dir', 'simulator_fingerprint',
+           'reference_gdi', 'side_gdi', 'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder',
+           'condition_noise', 'video_spec', 'pool_truth', 'video_pose', 'lab_labels', 'gmfcs_level',
+           'floor_calibration', 'simulate_cohort', 'walkway_table', 'demo_truth_clips']
 
 # %% ../../nbs/23_cohorts.ipynb #2a598421
-import json, os
+import hashlib, json, os
 from dataclasses import replace, asdict
 from functools import lru_cache
 from pathlib import Path
@@ -74,9 +74,36 @@ def _stride_curves(walks_truth):
             for c in GDI_CURVES: curves[c].append(tr["curves"].get(side, {}).get(c, np.zeros((0, 51))))
     return {c: np.vstack(v) for c, v in curves.items()}
 
+def cache_dir() -> Path:
+    "Where results that take long and depend only on the code are kept between runs: `$GAIT_REPRO_CACHE`, else `~/.cache/gait_repro`."
+    return Path(os.environ.get("GAIT_REPRO_CACHE") or Path.home() / ".cache" / "gait_repro")
+
+def simulator_fingerprint() -> str:
+    "SHA-256 of what a simulated walk and its GDI depend on: the simulator's and the GDI's code and the package's JSON resources."
+    from importlib.resources import files
+    root = Path(str(files("gait_repro")))
+    h = hashlib.sha256()
+    for f in sorted([*root.glob("sim/*.py"), root / "gait" / "gdi.py", *root.glob("resources/**/*.json")]):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+_GDI_FIELDS = ("basis_", "control_mean_", "ln_mean_", "ln_sd_", "explained_")
+
 @lru_cache(None)
 def reference_gdi(seed:int=0, n:int=300) -> GDI:
-    "The GDI fitted on simulated typically developing children (controls) and patients."
+    """The GDI fitted on simulated typically developing children (controls) and patients. The 2 × `n` walks take half a
+    minute, so the fit is kept on disk (`cache_dir`), under the seed, `n` and the `simulator_fingerprint`: any change to
+    the simulator makes a new one."""
+    path = cache_dir() / f"reference_gdi-{seed}-{n}-{simulator_fingerprint()[:16]}.npz"
+    if path.exists():
+        with np.load(path) as z: return GDI(**{k: z[k] if z[k].ndim else float(z[k]) for k in _GDI_FIELDS})
+    gdi = _fit_reference_gdi(seed, n)
+    try:
+        with atomic_path(path) as tmp, open(tmp, "wb") as f: np.savez(f, **{k: getattr(gdi, k) for k in _GDI_FIELDS})
+    except OSError: pass  # nowhere to keep it: the same fit, computed again next time
+    return gdi
+
+def _fit_reference_gdi(seed:int, n:int) -> GDI:
     rng = np.random.default_rng([seed, 7919])
     truths, ctrl = [], []
     for i in range(2 * n):

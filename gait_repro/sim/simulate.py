@@ -116,9 +116,17 @@ def band_curves(speed_ratio:float) -> dict:
     i = min(int(w), 3); f = w - i
     return {c: (1 - f) * m[i] + f * m[i + 1] for c, m in means.items()}
 
+_CYCLE = np.linspace(0, 100, N_POINTS)  # % of the cycle of each of the 51 points
+
 def _periodic(y, psi):
     "Interpolate a 51-point cycle curve at phases `psi` in [0, 1)."
-    return np.interp(np.mod(psi, 1.0) * 100, np.linspace(0, 100, N_POINTS), y, period=100)
+    return np.interp(np.mod(psi, 1.0) * 100, _CYCLE, y, period=100)
+
+def _grouped(keys:list) -> dict:
+    "The positions of each distinct key in `keys`, in first-seen order: one interpolation per curve instead of one per point."
+    out = {}
+    for j, k in enumerate(keys): out.setdefault(k, []).append(j)
+    return {k: np.array(v) for k, v in out.items()}
 
 @lru_cache(None)
 def _deviation_basis() -> np.ndarray:
@@ -185,10 +193,17 @@ def consistent_deviations(dev:dict, # `person_deviations`
     normative curves: a person's deviations keep both feet on the floor through double support (see the prose)."""
     _, sd = _band_means(); B = _deviation_basis()
     inputs, free = _gap_inputs(other), {k: i for i, k in enumerate(_FREE)}
+    phase = np.array([p for _, _, p in inputs])
+    by_curve, by_leg_curve = _grouped([c for _, c, _ in inputs]), _grouped([(s, c) for s, c, _ in inputs])
+    scale = np.empty(len(inputs))
+    for c, j in by_curve.items(): scale[j] = _periodic(sd[c], phase[j])
+    unit = np.stack([_periodic(b, phase) for b in B], -1) * scale[:, None]  # (inputs, 9): each coefficient's effect on each angle
     M = np.zeros((len(inputs), 9 * len(_FREE)))  # each input angle per unit coefficient of its curve
-    for j, (s, c, p) in enumerate(inputs):
-        i = free[(s, c)]; M[j, 9 * i:9 * i + 9] = _periodic(sd[c], p) * np.array([_periodic(b, p) for b in B])
-    at = lambda d: np.array([_periodic(base[c] + d.get(s, {}).get(c, 0.0), p) for s, c, p in inputs])
+    for (s, c), j in by_leg_curve.items(): i = free[(s, c)]; M[j, 9 * i:9 * i + 9] = unit[j]
+    def at(d):
+        out = np.empty(len(inputs))
+        for (s, c), j in by_leg_curve.items(): out[j] = _periodic(base[c] + d.get(s, {}).get(c, 0.0), phase[j])
+        return out
     target = double_support_gaps(at({})[None], height)[0]
     dev = {s: dict(v) for s, v in dev.items()}
     for _ in range(iters):
