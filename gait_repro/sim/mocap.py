@@ -127,7 +127,7 @@ def annotated_toe_off_delay(walk:MocapWalk, # a real walk with force plates
     """When an annotator who marks "the first frame in which the toe has moved more than `moved` × leg length from
     where it was planted" marks each force-plate toe-off of `walk`: the tip of the toes held still until the plate's
     toe-off, then moving with the forefoot marker (sagittal plane), sampled at `fps` with random phases."""
-    X, t = walk_joints(walk), np.arange(len(walk_joints(walk))) / walk.rate
+    X = walk_joints(walk); t = np.arange(len(X)) / walk.rate
     limit, u = moved * walk_leg_length(walk), np.random.default_rng(seed).uniform(0, 1, (phases, 1))
     out = []
     for s in "rl":
