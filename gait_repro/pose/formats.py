@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['HEALTHGAIT_FPS', 'TABLE_COLUMNS', 'FORMATS', 'read_bytes', 'gc_paused', 'load_json', 'numeric_array', 'atomic_path',
-           'openpose_files', 'zeros_to_missing', 'read_openpose', 'read_alphapose', 'read_healthgait', 'read_mediapipe',
-           'pose_to_table', 'write_table', 'read_table', 'openpose_person', 'write_openpose', 'write_alphapose',
-           'write_mediapipe', 'write_healthgait', 'detect_format', 'read_pose']
+           'cache_dir', 'openpose_files', 'zeros_to_missing', 'read_openpose', 'read_alphapose', 'read_healthgait',
+           'read_mediapipe', 'pose_to_table', 'write_table', 'read_table', 'openpose_person', 'write_openpose',
+           'write_alphapose', 'write_mediapipe', 'write_healthgait', 'detect_format', 'read_pose']
 
 # %% ../../nbs/03_formats.ipynb #2a32ea2c
 import gc, os, re, shutil, tempfile
@@ -84,6 +84,10 @@ def atomic_path(target, is_dir=False):
             shutil.rmtree(tmp, ignore_errors=True) if is_dir else tmp.unlink(missing_ok=True)
             raise
     return _cm()
+
+def cache_dir() -> Path:
+    "Where results that take long and depend only on the code are kept between runs: `$GAIT_REPRO_CACHE`, else `~/.cache/gait_repro`."
+    return Path(os.environ.get("GAIT_REPRO_CACHE") or Path.home() / ".cache" / "gait_repro")
 
 # %% ../../nbs/03_formats.ipynb #791279b8
 _OP_FILES = re.compile(r"^((.*?)_?(\d+)_keypoints\.json)$", re.M)

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['WALKER_SITTING_HEIGHT_PCT', 'WALKER_SITTING_HEIGHT', 'WALKER_SITTING_HEIGHT_SD', 'ADULT_LEG_RATIO', 'GILLETTE_CAMERA',
            'HEALTHGAIT_CAMERA', 'SCALES', 'HARDER', 'SHORT_VIEW_M', 'SHORT_VIEW_HIP_M', 'MOCAP_ERROR_SD',
-           'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'cache_dir', 'simulator_fingerprint',
-           'reference_gdi', 'side_gdi', 'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder',
+           'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'simulator_fingerprint', 'reference_gdi',
+           'side_gdi', 'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder',
            'condition_noise', 'video_spec', 'pool_truth', 'video_pose', 'lab_labels', 'gmfcs_level',
            'floor_calibration', 'simulate_cohort', 'walkway_table', 'demo_truth_clips']
 
@@ -23,7 +23,7 @@ from ..gait.gdi import GDI, GDI_CURVES
 from ..pose.sequence import PoseSequence
 from .kinematics import project
 from .participants import sample_participants, write_table_csv, MEASURES_COLUMNS, GAIT_COLUMNS
-from ..pose.formats import write_openpose, write_healthgait, atomic_path
+from ..pose.formats import write_openpose, write_healthgait, atomic_path, cache_dir
 
 # %% ../../nbs/23_cohorts.ipynb #5d9897bf
 def person_gait(height_m, sex, age, bmi, rng) -> dict:
@@ -73,10 +73,6 @@ def _stride_curves(walks_truth):
         for side in ("left", "right"):
             for c in GDI_CURVES: curves[c].append(tr["curves"].get(side, {}).get(c, np.zeros((0, 51))))
     return {c: np.vstack(v) for c, v in curves.items()}
-
-def cache_dir() -> Path:
-    "Where results that take long and depend only on the code are kept between runs: `$GAIT_REPRO_CACHE`, else `~/.cache/gait_repro`."
-    return Path(os.environ.get("GAIT_REPRO_CACHE") or Path.home() / ".cache" / "gait_repro")
 
 def simulator_fingerprint() -> str:
     "SHA-256 of what a simulated walk and its GDI depend on: the simulator's and the GDI's code and the package's JSON resources."
