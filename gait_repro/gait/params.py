@@ -202,16 +202,20 @@ def bout_measures(hs:dict, to:dict, pos:dict, knee:dict) -> dict:
                   "knee": np.asarray(knee[s], float), **support_intervals(hs, to, s, aligned=True)}
     return out
 
-def counted_cadence(m:list, ref:float) -> float:
+def counted_cadence(m:list, ref:float, tol:float=STEP_TOLERANCE) -> float:
     """Steps per minute of bout measures `m`: the steps counted between each bout's first and last initial contact, over
     the time between them, pooled over bouts (GAITRite's definition). Each interval between successive contacts (either
     foot) counts as its time in typical steps `ref`, rounded: a missed contact's double interval counts two steps, a
-    false contact's two short intervals one, a mistimed contact's long and short intervals one each."""
+    false contact's two short intervals one, a mistimed contact's long and short intervals one each. At a bout's ends
+    nothing balances a false or mistimed contact, so end intervals shorter than a step by more than `tol` are left
+    out, span and step both (a long one stays: walkers start and stop with slow steps)."""
     steps = span = 0.0
     for b in m:
-        t = np.sort(np.concatenate([b[s]["t"] for s in SIDES]))
-        if len(t) < 2: continue
-        steps += np.round(np.diff(t) / ref).sum(); span += t[-1] - t[0]
+        n = np.diff(np.sort(np.concatenate([b[s]["t"] for s in SIDES]))) / ref
+        step = n >= 1 - tol
+        if not step.any(): continue
+        n = n[np.argmax(step):len(n) - np.argmax(step[::-1])]  # from the first interval a step long to the last
+        steps += np.round(n).sum(); span += n.sum() * ref
     return 60 * steps / span if span > 0 and steps > 0 else None
 
 def _side(m:list, s:str, ref:float, tol:float) -> dict:
@@ -242,7 +246,7 @@ def summarise(m:list, ref:float, tol:float=STEP_TOLERANCE) -> dict:
     ds = [per_side[s]["initial_double_support_s"] for s in SIDES]
     speed = _pooled_slope([np.concatenate([b[s]["t"] for s in SIDES]) for b in m], [np.concatenate([b[s]["p"] for s in SIDES]) for b in m])
     step_times = [r[2] for r in kept]
-    return {"cadence_steps_per_min": counted_cadence(m, ref) if step_times else None,
+    return {"cadence_steps_per_min": counted_cadence(m, ref, tol) if step_times else None,
             "speed_m_per_s": speed, "step_length_m": _mean([r[3] for r in kept]), "stride_length_m": both("stride_length_m"),
             "step_time_s": _mean(step_times), "stride_time_s": both("stride_time_s"), "stance_pct": both("stance_pct"),
             "stance_s": both("stance_s"), "swing_s": both("swing_s"),
