@@ -124,6 +124,9 @@ def _parser():
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
     _pose_model_arg(an)
+    an.add_argument("--pose-backend", default="mediapipe", choices=["mediapipe", "openvino"],
+                    help="what runs the pose models: MediaPipe (default) or openvino, our port of its landmarker (same landmarks within MediaPipe's own "
+                         "sensitivity, about twice as fast)")
     w = sub.add_parser("build-pose-model", help="build a pose model bundle from the mediapipe 0.10.21 wheel (and, for lite and heavy, the "
                        "@mediapipe/pose npm archive): what `make weights` runs")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
@@ -213,7 +216,8 @@ def _run(args) -> int:
             print(json.dumps(predict(args.pose, args.model, args.fps, args.format, args.image_size, args.age_years), indent=1))
         elif args.command == "analyze":
             rep = analyze(args.video, args.out, _scale(args), args.fps, args.max_people, overlay=not args.no_overlay,
-                          age_years=args.age_years, sex=args.sex, pose_model=args.pose_model)
+                          age_years=args.age_years, sex=args.sex, pose_model=args.pose_model,
+                          backend=args.pose_backend)
             print(args.out if args.out else json.dumps(rep.to_json(), indent=1, default=float))
         elif args.command == "render":
             from gait_repro.sim.render import render_cohort

@@ -181,10 +181,12 @@ def analyze(video, # a video file
             sex:str=None, # 'female' or 'male': normative values
             progress:bool=True, # show the estimator's progress bar
             pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model
+            backend:str="mediapipe", # what runs it: MediaPipe, or 'openvino' (our port of its landmarker, about twice as fast)
            ):
     "The gait report of the walker in `video` (`video.analyze.Report`), with the published models' metrics and their validity."
     from gait_repro.video.analyze import analyze_video, write_report
-    rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex, pose_model=pose_model)
+    rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex, pose_model=pose_model,
+                        backend=backend)
     age = age_years if age_years is not None else getattr(scale, "age", None)
     camera = "panning" if rep.video["camera_motion"]["moving"] or rep.params.get("camera") == "panning" else "fixed"
     rep.predictions = clinical_predictions(rep.pose, age, camera)

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['TF_OPTIONAL', 'WEIGHTS_WHEEL', 'DETECTOR', 'LANDMARKER', 'POSE_MODELS', 'NPM_POSE', 'LANDMARK_MODELS', 'TASK_SHA256S',
-           'TASK_SHA256', 'TASK_NAME', 'FLOW_WIDTH', 'import_mediapipe', 'task_file', 'build_pose_task',
+           'TASK_SHA256', 'TASK_NAME', 'FLOW_WIDTH', 'BACKENDS', 'import_mediapipe', 'task_file', 'build_pose_task',
            'pose_model_path', 'VideoInfo', 'video_info', 'read_ahead', 'iter_frames', 'background_motion',
-           'constant_rate', 'native_stderr_silenced', 'estimate_pose']
+           'constant_rate', 'native_stderr_silenced', 'mediapipe_runner', 'pose_runner', 'estimate_pose',
+           'against_mediapipe']
 
 # %% ../../nbs/40_estimator.ipynb #b3c3c1f3
 import contextlib, hashlib, json, os, sys, types, zipfile
@@ -287,20 +288,48 @@ def _people(result, w:int, h:int) -> np.ndarray:
     "`(n, 33, 3)` [x px, y px, visibility] of the people in one landmarker result."
     return np.array([[(p.x * w, p.y * h, p.visibility) for p in person] for person in result.pose_landmarks]).reshape(-1, 33, 3)
 
-def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, model=None, progress:bool=True,
-                  pose_model:str="full") -> PoseSequence:
-    "The walker's pose in every frame of a video, MediaPipe-33 in pixels; `fps` overrides the container's rate; `pose_model` 'lite', 'full' or 'heavy' (or a bundle `model`)."
+BACKENDS = ("mediapipe", "openvino")  # what runs the BlazePose models: MediaPipe's own runtime, or our port of its graph to OpenVINO
+
+@contextlib.contextmanager
+def mediapipe_runner(model, max_people:int=2, rate:float=30.0):
+    "A function of (frame index, RGB frame) giving `(n, 33, 3)` [x px, y px, visibility] from MediaPipe's `PoseLandmarker` (video mode)."
     mp = import_mediapipe()
+    with _landmarker(model, max_people) as lm:
+        def run(i:int, rgb:np.ndarray) -> np.ndarray:
+            res = lm.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(rgb)), int(round(i * 1000 / rate)))
+            return _people(res, rgb.shape[1], rgb.shape[0])
+        yield run
+
+@contextlib.contextmanager
+def pose_runner(model, max_people:int=2, rate:float=30.0, backend:str="mediapipe"):
+    "A function of (frame index, RGB frame) giving `(n, 33, 3)` [x px, y px, visibility] of the people in view, run by `backend` (`BACKENDS`)."
+    if backend == "mediapipe":
+        with mediapipe_runner(model, max_people, rate) as run: yield run
+    elif backend == "openvino":
+        from gait_repro.video.blazepose import BlazePose
+        pose = BlazePose(model, max_people)
+        yield lambda i, rgb: pose(rgb, int(round(i * 1000 / rate)))[..., [0, 1, 3]]
+    else: raise ValueError(f"unknown pose backend {backend!r}; choose from {', '.join(BACKENDS)}")
+
+def _backend_version(backend:str) -> dict:
+    if backend == "mediapipe": return {"mediapipe": import_mediapipe().__version__}
+    from importlib.metadata import version
+    return {"openvino": version("openvino")}
+
+def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, model=None, progress:bool=True,
+                  pose_model:str="full", backend:str="mediapipe") -> PoseSequence:
+    """The walker's pose in every frame of a video, MediaPipe-33 in pixels; `fps` overrides the container's rate;
+    `pose_model` 'lite', 'full' or 'heavy' (or a bundle `model`); `backend` 'mediapipe' or 'openvino' (`BACKENDS`)."""
     from tqdm.auto import tqdm
+    if backend not in BACKENDS: raise ValueError(f"unknown pose backend {backend!r}; choose from {', '.join(BACKENDS)}")
     info = video_info(path); rate = float(fps or info.fps)
     name = pose_model if model is None else f"own bundle {Path(model).name}"
     model = Path(model or pose_model_path(pose_model))
     people, times, motion, prev = [], [], [np.array([0.0, 0.0, 1.0])], None
-    with native_stderr_silenced() as err, _landmarker(model, max_people) as lm:
+    with native_stderr_silenced() as err, pose_runner(model, max_people, rate, backend) as run:
         total = min(info.n_frames, max_frames) if max_frames else info.n_frames
         for i, t, rgb in tqdm(iter_frames(path, max_frames), total=total or None, desc="pose", unit="frame", disable=not progress, file=err):
-            res = lm.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(rgb)), int(round(i * 1000 / rate)))
-            people.append(_people(res, rgb.shape[1], rgb.shape[0])); times.append(t)
+            people.append(run(i, rgb)); times.append(t)
             gray, f = _gray_small(rgb)
             if prev is not None: motion.append(background_motion(prev, gray, people[-2] if len(people[-2]) else None, f))
             prev = gray
@@ -312,6 +341,33 @@ def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, m
             "camera_motion": np.array(motion[:len(people)]),  # per frame, from the one before: [dx px, dy px, zoom]
             "variable_frame_rate": vfr,
             "video": {**asdict(info), "frames_decoded": len(people)},
-            "estimator": {"name": f"MediaPipe PoseLandmarker (BlazePose GHUM 3D, {name})", "mediapipe": mp.__version__, "pose_model": name,
-                          "weights": WEIGHTS_WHEEL, "model_sha256": _sha256(model.read_bytes())}}
+            "estimator": {"name": f"MediaPipe PoseLandmarker (BlazePose GHUM 3D, {name})" + (", on OpenVINO" if backend == "openvino" else ""), "backend": backend,
+                          **_backend_version(backend), "pose_model": name, "weights": WEIGHTS_WHEEL, "model_sha256": _sha256(model.read_bytes())}}
     return PoseSequence(data, MEDIAPIPE33, rate, frames=[0], meta=meta)
+
+# %% ../../nbs/40_estimator.ipynb #5afdc3cd
+def _matched_gaps(a:list, b:list) -> tuple:
+    "Per frame of two runs (`(n, 33, >=2)` px each): mean |gap| (px) of each person of `a` to its nearest in `b`, and the frames where the counts differ."
+    gaps, differ = [], 0
+    for p, q in zip(a, b):
+        if len(p) != len(q): differ += 1; continue
+        for person in p:
+            d = np.abs(q[:, :, :2] - person[None, :, :2]).mean((1, 2)); gaps.append(d.min())
+    return np.array(gaps), differ
+
+def against_mediapipe(video, pose_model:str="full", max_people:int=2, max_frames:int=None) -> dict:
+    """Our OpenVINO port (`video.blazepose`) against MediaPipe's own runtime on `video`, beside MediaPipe against itself on the video shifted by
+    one pixel right and down: per-person mean landmark gap (px; median and 90th percentile), and frames whose counts of people differ."""
+    from gait_repro.video.blazepose import BlazePose
+    model = pose_model_path(pose_model); ours = BlazePose(model, max_people)
+    runs = {"openvino": [], "mediapipe": [], "mediapipe, shifted 1 px": []}
+    with native_stderr_silenced(), mediapipe_runner(model, max_people) as mp, mediapipe_runner(model, max_people) as mp_shifted:
+        for i, t, rgb in iter_frames(video, max_frames):
+            shifted = np.ascontiguousarray(np.pad(rgb, ((1, 0), (1, 0), (0, 0)), mode="edge")[:-1, :-1])
+            runs["openvino"].append(ours(rgb)); runs["mediapipe"].append(mp(i, rgb))
+            runs["mediapipe, shifted 1 px"].append(mp_shifted(i, shifted) - np.array([1, 1, 0], np.float32))
+    rows = {}
+    for name in ("openvino", "mediapipe, shifted 1 px"):
+        g, differ = _matched_gaps(runs["mediapipe"], runs[name])
+        rows[name] = {"median gap (px)": float(np.median(g)), "p90 gap (px)": float(np.percentile(g, 90)), "frames, counts differ": differ}
+    return {"frames": len(runs["mediapipe"]), **rows}
