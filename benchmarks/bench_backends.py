@@ -39,9 +39,9 @@ def fps(frames:list, pose_model:str, people:int, backend:str) -> float:
 WINDOWS = [(40, 150, (600, 1768)), (55, 190, (300, 1300)), (100, 229, (0, 1000))]
 SHIFTS = [(0, 0), (1, 0), (0, 1), (1, 1)]  # px right, px down: the same window, one pixel over
 
-def window_scores() -> pd.DataFrame:
+def window_scores(runtimes=("mediapipe", "openvino"), pose_models=("full",), shifts=SHIFTS) -> pd.DataFrame:
     """Cadence and stance of `report.json` against the annotation, as 41_analyze scores them, on each window and each
-    one-pixel shift of it, with both runtimes."""
+    of its one-pixel `shifts`, with each runtime and pose model."""
     import json, tempfile
     from pathlib import Path
     from gait_repro.gait.evaluation import read_annotation, against_annotation
@@ -54,19 +54,19 @@ def window_scores() -> pd.DataFrame:
     rows = []
     with tempfile.TemporaryDirectory() as d:
         for first, last, (x0, x1) in WINDOWS:
-            for dx, dy in SHIFTS:
+            for dx, dy in shifts:
                 clip = Path(d) / "window.mp4"
                 vw = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"mp4v"), rate, (x1 - x0, frames[0].shape[0]))
                 for f in frames[first:last + 1]:
                     vw.write(np.pad(f[:, x0:x1], ((dy, 0), (dx, 0), (0, 0)), mode="edge")[:f.shape[0], :x1 - x0])
                 vw.release()
-                for backend in ("mediapipe", "openvino"):
-                    rep = analyze_video(clip, Path(d) / backend, progress=False, overlay=False, backend=backend)
+                for backend, model in [(b, m) for b in runtimes for m in pose_models]:
+                    rep = analyze_video(clip, Path(d) / backend, progress=False, overlay=False, backend=backend, pose_model=model)
                     seen = np.flatnonzero(np.isfinite(rep.pose.data[:, hips, 0]).all(1))
                     lo, hi = seen[0] + first + EDGE_GUARD_S * rate, seen[-1] + first - EDGE_GUARD_S * rate
                     report = json.loads((Path(d) / backend / "report.json").read_text())
                     r = against_annotation(report, ann[ann.frame.between(lo, hi)], rate, first, last, (x0, x1), 62)
-                    rows.append({"window": f"{first}-{last}", "shift (px)": f"{dx},{dy}", "runtime": backend,
+                    rows.append({"window": f"{first}-{last}", "shift (px)": f"{dx},{dy}", "runtime": backend, "pose model": model,
                                  "cadence error (%)": r["cadence_error_pct"], "stance error (points)": r["stance_error_points"]})
     return pd.DataFrame(rows)
 

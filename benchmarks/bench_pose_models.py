@@ -6,6 +6,8 @@ three bundles from the mediapipe wheel and the npm package) on the real material
 - initial contacts and toe-offs of `gait-repro analyze` (default settings, the whole clip) against the events annotated
   frame by frame, one to one (`gait.evaluation.against_annotation`): within 2 frames, mean |error|, missed, false;
   cadence and stance against the annotation's;
+- the short windows of Sports2D's clip that `41_analyze` holds to cadence within 3 % (`bench_backends.window_scores`),
+  each as cut and shifted by one pixel right: cadence and stance of `report.json` against the annotation;
 - speed: frames per second of pose estimation (with the background's flow) at 960x540 (the clinic clip letterboxed,
   one and two people looked for) and at 1920x1080 (Sports2D's outdoor clip upscaled, two people).
 
@@ -20,6 +22,7 @@ from gait_repro.video.realism import compare_pose_models
 from gait_repro.gait.evaluation import read_annotation, against_annotation
 from gait_repro.tasks import analyze
 from clips import CLINIC, OUTDOOR, resized   # benchmarks/clips.py
+from bench_backends import window_scores
 
 CLIPS = {"clinic": CLINIC, "sports2d": OUTDOOR}
 
@@ -54,6 +57,10 @@ if __name__ == "__main__":
         resized(CLIPS["clinic"], small, (960, 540), 300); resized(CLIPS["sports2d"], full_hd, (1920, 1080))
         videos = {"960x540, 1 person": (small, 1), "960x540, 2 people": (small, 2), "1920x1080, 2 people": (full_hd, 2)}
         rows = {m: {**events(m), **speed(m, videos)} for m in models}
-    table = accuracy.join(pd.DataFrame(rows).T)
+    w = window_scores(("mediapipe",), models, [(0, 0), (1, 0)]).groupby("pose model")
+    windows = pd.DataFrame({"short windows: mean |cadence error| (%)": w["cadence error (%)"].apply(lambda v: v.abs().mean()),
+                            "short windows over 3 % cadence": w["cadence error (%)"].apply(lambda v: int((v.abs() > 3).sum())),
+                            "short windows: mean stance error (points)": w["stance error (points)"].mean()})
+    table = accuracy.join(pd.DataFrame(rows).T).join(windows)
     pd.set_option("display.width", 250)
     print(table.T.to_string(float_format=lambda v: f"{v:.3g}"))
