@@ -48,6 +48,7 @@ def window_scores(runtimes=("mediapipe", "openvino"), pose_models=("full",), shi
     from gait_repro.gait.events import EDGE_GUARD_S
     from gait_repro.pose.skeletons import MEDIAPIPE33
     from gait_repro.video.analyze import analyze_video
+    from gait_repro.gait.params import GaitError
     ann, rate = read_annotation(OUTDOOR.parent / "events.json")
     frames = [bgr for _, _, bgr in iter_frames(OUTDOOR, rgb=False)]
     hips = [MEDIAPIPE33.index("left_hip"), MEDIAPIPE33.index("right_hip")]
@@ -61,13 +62,15 @@ def window_scores(runtimes=("mediapipe", "openvino"), pose_models=("full",), shi
                     vw.write(np.pad(f[:, x0:x1], ((dy, 0), (dx, 0), (0, 0)), mode="edge")[:f.shape[0], :x1 - x0])
                 vw.release()
                 for backend, model in [(b, m) for b in runtimes for m in pose_models]:
-                    rep = analyze_video(clip, Path(d) / backend, progress=False, overlay=False, backend=backend, pose_model=model)
+                    row = {"window": f"{first}-{last}", "shift (px)": f"{dx},{dy}", "runtime": backend, "pose model": model}
+                    try: rep = analyze_video(clip, Path(d) / backend, progress=False, overlay=False, backend=backend, pose_model=model)
+                    except GaitError as e:  # the report refuses the window: counted, not scored
+                        rows.append({**row, "cadence error (%)": np.nan, "stance error (points)": np.nan, "refused": str(e)}); continue
                     seen = np.flatnonzero(np.isfinite(rep.pose.data[:, hips, 0]).all(1))
                     lo, hi = seen[0] + first + EDGE_GUARD_S * rate, seen[-1] + first - EDGE_GUARD_S * rate
                     report = json.loads((Path(d) / backend / "report.json").read_text())
                     r = against_annotation(report, ann[ann.frame.between(lo, hi)], rate, first, last, (x0, x1), 62)
-                    rows.append({"window": f"{first}-{last}", "shift (px)": f"{dx},{dy}", "runtime": backend, "pose model": model,
-                                 "cadence error (%)": r["cadence_error_pct"], "stance error (points)": r["stance_error_points"]})
+                    rows.append({**row, "cadence error (%)": r["cadence_error_pct"], "stance error (points)": r["stance_error_points"], "refused": None})
     return pd.DataFrame(rows)
 
 if __name__ == "__main__":
@@ -92,4 +95,5 @@ if __name__ == "__main__":
     g = w.groupby("runtime")
     print(pd.DataFrame({"mean |cadence error| (%)": g["cadence error (%)"].apply(lambda v: v.abs().mean()),
                         "windows over 3 %": g["cadence error (%)"].apply(lambda v: int((v.abs() > 3).sum())),
+                        "windows refused": g["refused"].apply(lambda v: int(v.notna().sum())),
                         "mean stance error (points)": g["stance error (points)"].mean()}).to_string(float_format=lambda v: f"{v:.2f}"))

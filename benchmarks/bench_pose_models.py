@@ -60,6 +60,7 @@ if __name__ == "__main__":
     w = window_scores(("mediapipe",), models, [(0, 0), (1, 0)]).groupby("pose model")
     windows = pd.DataFrame({"short windows: mean |cadence error| (%)": w["cadence error (%)"].apply(lambda v: v.abs().mean()),
                             "short windows over 3 % cadence": w["cadence error (%)"].apply(lambda v: int((v.abs() > 3).sum())),
+                            "short windows refused (too few steps)": w["refused"].apply(lambda v: int(v.notna().sum())),
                             "short windows: mean stance error (points)": w["stance error (points)"].mean()})
     table = accuracy.join(pd.DataFrame(rows).T).join(windows)
     pd.set_option("display.width", 250)
