@@ -126,7 +126,7 @@ def _parser():
     _pose_model_arg(an)
     an.add_argument("--pose-backend", default="mediapipe", choices=["mediapipe", "openvino"],
                     help="what runs the pose models: MediaPipe (default) or openvino, our port of its landmarker (same landmarks within MediaPipe's own "
-                         "sensitivity, about twice as fast)")
+                         "sensitivity, and faster)")
     w = sub.add_parser("build-pose-model", help="build a pose model bundle from the mediapipe 0.10.21 wheel (and, for lite and heavy, the "
                        "@mediapipe/pose npm archive): what `make weights` runs")
     w.add_argument("--wheel", required=True); w.add_argument("--out", required=True)
