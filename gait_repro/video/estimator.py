@@ -321,7 +321,6 @@ def estimate_pose(path, fps:float=None, max_people:int=2, max_frames:int=None, m
     """The walker's pose in every frame of a video, MediaPipe-33 in pixels; `fps` overrides the container's rate;
     `pose_model` 'lite', 'full' or 'heavy' (or a bundle `model`); `backend` 'mediapipe' or 'openvino' (`BACKENDS`)."""
     from tqdm.auto import tqdm
-    if backend not in BACKENDS: raise ValueError(f"unknown pose backend {backend!r}; choose from {', '.join(BACKENDS)}")
     info = video_info(path); rate = float(fps or info.fps)
     name = pose_model if model is None else f"own bundle {Path(model).name}"
     model = Path(model or pose_model_path(pose_model))
@@ -358,13 +357,13 @@ def _matched_gaps(a:list, b:list) -> tuple:
 def against_mediapipe(video, pose_model:str="full", max_people:int=2, max_frames:int=None) -> dict:
     """Our OpenVINO port (`video.blazepose`) against MediaPipe's own runtime on `video`, beside MediaPipe against itself on the video shifted by
     one pixel right and down: per-person mean landmark gap (px; median and 90th percentile), and frames whose counts of people differ."""
-    from gait_repro.video.blazepose import BlazePose
-    model = pose_model_path(pose_model); ours = BlazePose(model, max_people)
+    model, rate = pose_model_path(pose_model), video_info(video).fps
     runs = {"openvino": [], "mediapipe": [], "mediapipe, shifted 1 px": []}
-    with native_stderr_silenced(), mediapipe_runner(model, max_people) as mp, mediapipe_runner(model, max_people) as mp_shifted:
+    with native_stderr_silenced(), pose_runner(model, max_people, rate, "openvino") as ours, \
+         mediapipe_runner(model, max_people, rate) as mp, mediapipe_runner(model, max_people, rate) as mp_shifted:
         for i, t, rgb in iter_frames(video, max_frames):
             shifted = np.ascontiguousarray(np.pad(rgb, ((1, 0), (1, 0), (0, 0)), mode="edge")[:-1, :-1])
-            runs["openvino"].append(ours(rgb)); runs["mediapipe"].append(mp(i, rgb))
+            runs["openvino"].append(ours(i, rgb)); runs["mediapipe"].append(mp(i, rgb))
             runs["mediapipe, shifted 1 px"].append(mp_shifted(i, shifted) - np.array([1, 1, 0], np.float32))
     rows = {}
     for name in ("openvino", "mediapipe, shifted 1 px"):
