@@ -8,7 +8,7 @@ t = time.perf_counter()
 old = json.loads(CALIBRATION_FILE.read_text())
 new = calibrate()
 path = write_calibration(new)
-for key in ("bouts", "events", "steps"):
+for key in ("clean", "bouts", "events", "steps"):
     for k, v in new[key].items():
         print(f"{key}.{k}: {old.get(key, {}).get(k)} -> {v}" if old.get(key, {}).get(k) != v else f"{key}.{k}: {v} (unchanged)")
 print(f"wrote {path} in {time.perf_counter() - t:.0f} s")

@@ -178,13 +178,27 @@ def cuts(xy:np.ndarray) -> np.ndarray:
     the whole body jumps (`_body_jumps`), as at a cut in the video, not a movement."""
     return _body_jumps(xy)
 
-def leg_swap_frames(xy:np.ndarray, fps:float=30.0, swap_cost:float=0.15) -> np.ndarray:
-    """Frames `(T,)` whose leg labels are swapped, from common-joint coordinates `(T, 19, 2)` whose gaps are forward-filled
-    (`forward_fill`: unlike interpolation, it keeps the jump where a swap ends after a gap)."""
-    keep, flip = _leg_costs(xy)
-    lam = swap_cost * np.nanmedian(keep) if np.isfinite(keep).any() else 0.0
-    cut = cuts(xy)  # nothing tells the labels across a cut
-    keep[cut], flip[cut] = 0.0, 0.0
+def _legs_seen(xy:np.ndarray) -> np.ndarray:
+    "`(T,)`: whether any point of either leg below the hip is seen in each frame."
+    return np.isfinite(xy[:, [COMMON.index(f"{s}_{j}") for s in "rl" for j in LEG_PARTS[1:]], 0]).any(1)
+
+def _unlinked(seen:np.ndarray, max_gap:int) -> np.ndarray:
+    "`(T - 1,)`: True at `t - 1` where the legs are `seen` again in frame `t` after more than `max_gap` frames unseen."
+    k = np.flatnonzero(seen)
+    out = np.zeros(max(len(seen) - 1, 0), bool)
+    out[k[1:][np.diff(k) > max_gap + 1] - 1] = True
+    return out
+
+def leg_swap_frames(xy:np.ndarray, fps:float=30.0, swap_cost:float=0.15, max_gap_s:float=0.2) -> np.ndarray:
+    """Frames `(T,)` whose leg labels are swapped, from common-joint coordinates `(T, 19, 2)` with NaN where a joint is
+    not seen. Gaps are forward-filled here (unlike interpolation, that keeps the jump where a swap ends after a gap);
+    where no leg point was seen for more than `max_gap_s` (the walker out of the picture), nothing links the labels."""
+    filled, seen = forward_fill(xy), _legs_seen(xy)
+    keep, flip = _leg_costs(filled)
+    unlinked = cuts(filled) | _unlinked(seen, int(round(max_gap_s * fps)))  # nothing tells the labels across these
+    moving = seen[1:] & seen[:-1] & ~unlinked  # the typical motion: from frames where legs are seen, not the filled ones
+    lam = swap_cost * np.median(keep[moving]) if moving.any() else 0.0
+    keep[unlinked], flip[unlinked] = 0.0, 0.0
     # two-state Viterbi: staying costs `keep`, changing labelling costs `flip`, every swapped frame costs `lam`
     n = len(xy)
     back0, back1 = [0] * n, [1] * n
@@ -208,7 +222,7 @@ def unswap_legs(data:np.ndarray, swapped:np.ndarray) -> np.ndarray:
 def fix_leg_swaps(pose:PoseSequence) -> PoseSequence:
     "Undo left/right leg label swaps in a pose sequence (returned in the `COMMON` skeleton); `meta['swaps_fixed']` counts frames."
     com = to_common(pose)
-    swapped = leg_swap_frames(forward_fill(com.xy), pose.fps)
+    swapped = leg_swap_frames(com.xy, pose.fps)
     return PoseSequence(unswap_legs(com.data, swapped), COMMON, pose.fps, pose.frames, {**pose.meta, "swaps_fixed": int(swapped.sum())})
 
 # %% ../../nbs/10_preprocess.ipynb #f8d45dd4

@@ -7,7 +7,7 @@ __all__ = ['WALKER_SITTING_HEIGHT_PCT', 'WALKER_SITTING_HEIGHT', 'WALKER_SITTING
            'HEALTHGAIT_CAMERA', 'SCALES', 'HARDER', 'SHORT_VIEW_M', 'SHORT_VIEW_HIP_M', 'MOCAP_ERROR_SD',
            'MOCAP_SPEED_SD', 'person_gait', 'leg_ratio', 'child_height_m', 'simulator_fingerprint', 'reference_gdi',
            'side_gdi', 'camera_variation', 'gillette_plan', 'healthgait_plan', 'short_view', 'harder',
-           'condition_noise', 'video_spec', 'pool_truth', 'video_pose', 'lab_labels', 'gmfcs_level',
+           'condition_noise', 'video_spec', 'pool_truth', 'joined_errors', 'video_pose', 'lab_labels', 'gmfcs_level',
            'floor_calibration', 'simulate_cohort', 'walkway_table', 'demo_truth_clips']
 
 # %% ../../nbs/23_cohorts.ipynb #2a598421
@@ -287,7 +287,16 @@ def _with_turn(pose, w, cam, noise, skeleton, seed):
     else: still = np.full((n,) + pose.data.shape[1:], np.nan)
     data = np.concatenate([pose.data, still, ret.data])
     truth = pool_truth([pose.meta["truth"], ret.meta["truth"]], [0.0, (pose.n_frames + n) / pose.fps])
-    return PoseSequence(data, pose.skeleton, pose.fps, frames=[0], meta={**pose.meta, "truth": truth, "turn_at_s": pose.n_frames / pose.fps})
+    errors = joined_errors(pose.meta["errors"], ret.meta["errors"], pose.n_frames + n)
+    return PoseSequence(data, pose.skeleton, pose.fps, frames=[0],
+                        meta={**pose.meta, "truth": truth, "errors": errors, "turn_at_s": pose.n_frames / pose.fps})
+
+def joined_errors(first:dict, then:dict, offset:int) -> dict:
+    "The error logs of two walks filmed one after the other, the second starting `offset` frames in: episodes shifted, counts added."
+    shift = lambda eps: [(a + offset, b + offset, *rest) for a, b, *rest in eps]
+    return {**first, "swaps": first["swaps"] + shift(then["swaps"]), "missed": first["missed"] + [m + offset for m in then["missed"]],
+            "partial_swaps": first["partial_swaps"] + shift(then["partial_swaps"]),
+            **{k: first.get(k, 0) + then.get(k, 0) for k in ("dropped", "duplicated")}}
 
 def video_pose(row:dict):
     """`(walk, truth of what the camera sees, pose)` of one planned video, in memory (what the cohort writers write); the
