@@ -1,8 +1,8 @@
 """Benchmark: pose from video and `analyze` on 2 cores (targets: >= 60 frames/s of pose estimation at 960x540 with two
 people looked for (issue 34); the whole `analyze` of a 10-second 30-fps clip in <= 20 s).
 
-Both pose backends run on the same files in the same process, one after the other: our port of MediaPipe's landmarker
-to OpenVINO (the default, `video.blazepose`) and MediaPipe's own runtime.
+Both pose backends run on the same files in the same process, one after the other: MediaPipe's own runtime (the
+default) and our port of MediaPipe's landmarker to OpenVINO (`video.blazepose`, `--pose-backend openvino`).
 
 The clips are the real videos shipped for the tests: the clinic clip (data/real/mobile-gaitlab-demo/input1.mp4, 320x480,
 401 frames; for the 960x540 figure its frames are letterboxed into a 960x540 MPEG-4 file first, not timed) and Sports2D's
