@@ -12,6 +12,7 @@ import numpy as np
 import gait_repro
 from .pose.sequence import PoseFormatError, PoseSequence, to_common
 from .pose.formats import write_openpose, write_table, write_healthgait, write_alphapose, write_mediapipe, FORMATS
+from .video.estimator import SHORT_CLIP_S
 from .tasks import (measure, predict, analyze, classify, read_input, walker_scale, default_model_dir, default_gaitlab_model_dir,
                               DEFAULT_MODEL, DEFAULT_GAITLAB_MODEL, PUBLISHED_MODEL)
 
@@ -70,10 +71,10 @@ def _convert(args) -> Path:
                          "so the MediaPipe file records a rate you know")
     return WRITERS[args.to](pose, args.out)
 
-def _pose_model_arg(p, default="full", more=""):
+def _pose_model_arg(p, default="full", more=" (default full)"):
     "The `--pose-model` option of the commands that run the pose estimator."
     p.add_argument("--pose-model", default=default, choices=["lite", "full", "heavy"],
-                   help=f"BlazePose's landmark model: lite (fastest), full (default), heavy (largest; see 43_realism for their accuracy){more}")
+                   help=f"BlazePose's landmark model: lite (fastest), full, heavy (largest, most accurate; see 43_realism){more}")
 
 def _parser():
     ap = argparse.ArgumentParser(prog="gait-repro", description="Reproducible video-based gait analysis.")
@@ -123,7 +124,8 @@ def _parser():
     an.add_argument("--fps", type=float, help="override the container's frame rate")
     an.add_argument("--max-people", type=int, default=2, help="people the estimator looks for per frame (1 is faster; the walker is picked among them)")
     an.add_argument("--no-overlay", action="store_true", help="do not write overlay.mp4")
-    _pose_model_arg(an)
+    _pose_model_arg(an, None, f" (default: heavy for a clip of at most {SHORT_CLIP_S:g} s, whose few steps carry every number; full "
+                              "for a longer one, faster)")
     an.add_argument("--pose-backend", default="mediapipe", choices=["mediapipe", "openvino"],
                     help="what runs the pose models: MediaPipe (default) or openvino, our port of its landmarker (same landmarks within MediaPipe's own "
                          "sensitivity, and faster)")

@@ -180,7 +180,7 @@ def analyze(video, # a video file
             age_years:float=None, # the walker's age (else the scale's): normative values and the models' validity
             sex:str=None, # 'female' or 'male': normative values
             progress:bool=True, # show the estimator's progress bar
-            pose_model:str="full", # BlazePose's 'lite', 'full' or 'heavy' landmark model
+            pose_model:str=None, # BlazePose's 'lite', 'full' or 'heavy' landmark model (None: heavy for a clip of at most `estimator.SHORT_CLIP_S`, else full)
             backend:str="mediapipe", # what runs it: MediaPipe, or 'openvino' (our port of its landmarker: faster, `44_blazepose`)
            ):
     "The gait report of the walker in `video` (`video.analyze.Report`), with the published models' metrics and their validity."

@@ -207,10 +207,10 @@ def _shipped_levels(shipped:dict) -> dict:
 @contextmanager
 def swap_cost_in_use(swap_cost:float):
     "Inside the block, `gait.clean.clean_pose` undoes leg swaps at `swap_cost`."
-    from gait_repro.gait import clean
-    was, clean.SWAP_COST = clean.SWAP_COST, swap_cost
+    import gait_repro.gait.clean as cleaning
+    was, cleaning.SWAP_COST = cleaning.SWAP_COST, swap_cost
     try: yield
-    finally: clean.SWAP_COST = was
+    finally: cleaning.SWAP_COST = was
 
 def calibrate(seeds:dict=None, n:int=CALIBRATION_VIDEOS, progress:bool=True, shipped:dict=None) -> dict:
     """Choose every tuned constant on the calibration cohorts (`seeds`, `n` videos each) by the rules above: the swap

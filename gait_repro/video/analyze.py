@@ -17,7 +17,7 @@ from ..pose.formats import write_openpose, write_table, atomic_path
 from ..gait.clean import body_height_px
 from ..gait.events import detect_events
 from ..gait.params import gait_parameters, Scale, GaitError, SPATIAL
-from .estimator import estimate_pose
+from .estimator import estimate_pose, default_pose_model
 
 # %% ../../nbs/41_analyze.ipynb #7e47e75c
 def trc_text(pose:PoseSequence, m_per_px:np.ndarray, name:str="markers.trc") -> str:
@@ -132,11 +132,13 @@ def _normative(params:dict, age:float=None, sex:str=None) -> dict:
             "missing": None if norm else "no normative speed for this walker (adults 20-99 with --age-years and --sex only); none for cadence"}
 
 def analyze_video(path, out=None, scale:Scale=None, fps:float=None, max_people:int=2, max_frames:int=None, progress:bool=True,
-                  overlay:bool=True, age:float=None, sex:str=None, pose_model:str="full", backend:str="mediapipe") -> Report:
+                  overlay:bool=True, age:float=None, sex:str=None, pose_model:str=None, backend:str="mediapipe") -> Report:
     """Pose, walking bouts, gait events and parameters (per bout and pooled) of the person walking in a video (clinical
     models' predictions are added by `gait_repro.tasks.analyze`, above this chapter); with `out`, the report and pose files are written there (atomically). Without a `scale`, lengths and speed are left out. `age`
     (years; else the scale's) and `sex` ('female'/'male') set the normative values the report compares with; `pose_model` is
-    BlazePose's 'lite', 'full' or 'heavy' (`estimator.POSE_MODELS`), run by `backend` (`estimator.BACKENDS`)."""
+    BlazePose's 'lite', 'full' or 'heavy' (`estimator.POSE_MODELS`; None: `estimator.default_pose_model`, heavy for a
+    short clip), run by `backend` (`estimator.BACKENDS`)."""
+    pose_model = pose_model or default_pose_model(path, fps, max_frames)
     pose = estimate_pose(path, fps, max_people, max_frames, progress=progress, pose_model=pose_model, backend=backend)
     scale = scale or Scale("none")
     notes = [] if scale.kind != "none" else ["Lengths and speed need a scale: pass the walker's height (--height-m), the metres per pixel "

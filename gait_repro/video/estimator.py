@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['TF_OPTIONAL', 'WEIGHTS_WHEEL', 'DETECTOR', 'LANDMARKER', 'POSE_MODELS', 'NPM_POSE', 'LANDMARK_MODELS', 'TASK_SHA256S',
-           'TASK_SHA256', 'TASK_NAME', 'FLOW_WIDTH', 'BACKENDS', 'import_mediapipe', 'task_file', 'build_pose_task',
-           'pose_model_path', 'VideoInfo', 'video_info', 'read_ahead', 'iter_frames', 'background_motion',
-           'constant_rate', 'native_stderr_silenced', 'mediapipe_runner', 'pose_runner', 'estimate_pose',
-           'against_mediapipe']
+           'TASK_SHA256', 'TASK_NAME', 'SHORT_CLIP_S', 'FLOW_WIDTH', 'BACKENDS', 'import_mediapipe', 'task_file',
+           'build_pose_task', 'pose_model_path', 'VideoInfo', 'video_info', 'default_pose_model', 'read_ahead',
+           'iter_frames', 'background_motion', 'constant_rate', 'native_stderr_silenced', 'mediapipe_runner',
+           'pose_runner', 'estimate_pose', 'against_mediapipe']
 
 # %% ../../nbs/40_estimator.ipynb #b3c3c1f3
 import contextlib, hashlib, json, os, sys, types, zipfile
@@ -177,6 +177,15 @@ def video_info(path) -> VideoInfo:
     finally: cap.release()
     if not info.fps > 0 or info.width <= 0: raise PoseFormatError(path, "the container gives no frame rate or size")
     return info
+
+SHORT_CLIP_S = 6.0  # s: `analyze` runs the heavy model on clips up to this long (see "Which model by default" below)
+
+def default_pose_model(path, fps:float=None, max_frames:int=None) -> str:
+    """The pose model `analyze` runs when none is asked for: 'heavy' on a clip whose analysed frames last at most
+    `SHORT_CLIP_S` (at `fps`, else the container's rate), where a few steps carry every number; else 'full'."""
+    info = video_info(path)
+    n = info.n_frames if max_frames is None else min(info.n_frames, max_frames)
+    return "heavy" if 0 < n / (fps or info.fps) <= SHORT_CLIP_S else "full"
 
 def read_ahead(items, ahead:int=4):
     """The items of the iterator `items`, produced by a background thread up to `ahead` items in advance: OpenCV's
