@@ -97,7 +97,7 @@ class OneEuro:
 
     def __call__(self, t_ns:int, value_scale:float, value:np.ndarray) -> np.ndarray:
         "`value` at time `t_ns` (ns), filtered; `value_scale` turns its changes into the units the cutoffs are for."
-        if self.last_ns >= t_ns: return value
+        if self.raw is not None and self.last_ns >= t_ns: return value
         if self.last_ns != 0 and t_ns != 0: self.frequency = 1e9 / (t_ns - self.last_ns)
         self.last_ns = t_ns
         speed = np.zeros_like(value) if self.raw is None else (value - self.raw) * value_scale * self.frequency
