@@ -183,10 +183,17 @@ def analyze(video, # a video file
             pose_model:str=None, # BlazePose's 'lite', 'full' or 'heavy' landmark model (None: heavy for a clip of at most `estimator.SHORT_CLIP_S`, else full)
             backend:str="mediapipe", # what runs it: MediaPipe, or 'openvino' (our port of its landmarker: faster, `44_blazepose`)
            ):
-    "The gait report of the walker in `video` (`video.analyze.Report`), with the published models' metrics and their validity."
+    """The gait report of the walker in `video` (`video.analyze.Report`), with the published models' metrics and their
+    validity. The models (and PyTorch) load in a thread while the pose runs, which leaves a core free for it."""
+    from concurrent.futures import ThreadPoolExecutor, wait
     from gait_repro.video.analyze import analyze_video, write_report
-    rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex, pose_model=pose_model,
-                        backend=backend)
+    from gait_repro.video.estimator import video_info
+    video_info(video)  # a file that is no video is refused here, in one line, before anything loads
+    with ThreadPoolExecutor(1, thread_name_prefix="published-models") as pool:
+        loading = pool.submit(_published)
+        rep = analyze_video(video, None, scale, fps, max_people, max_frames, progress=progress, age=age_years, sex=sex,
+                            pose_model=pose_model, backend=backend)
+        wait([loading])  # a failure to load is raised below, by `clinical_predictions`, as it was before
     age = age_years if age_years is not None else getattr(scale, "age", None)
     camera = "panning" if rep.video["camera_motion"]["moving"] or rep.params.get("camera") == "panning" else "fixed"
     rep.predictions = clinical_predictions(rep.pose, age, camera)
