@@ -1,11 +1,13 @@
 """Benchmark: the two runtimes of the BlazePose models (issue 34), on the same decoded frames, in one process: our port
-of MediaPipe's landmarker graph to OpenVINO (`video.blazepose.BlazePose`, the default) and MediaPipe's own
-`PoseLandmarker` (video mode).
+of MediaPipe's landmarker graph to OpenVINO (`video.blazepose.BlazePose`, `--pose-backend openvino`) and MediaPipe's
+own `PoseLandmarker` (video mode, the default).
 
 - agreement: `video.estimator.against_mediapipe` on both real clips, whole: the port's per-person mean landmark gap to
   MediaPipe (px), beside MediaPipe's own gap when the video is shifted by one pixel (the models' sensitivity: the floor);
 - the fixed windows of `41_analyze` (Sports2D's clip, cadence held to 3 % there), each also shifted by one pixel
   right, down, or both: cadence and stance of `report.json` against the annotation, with each runtime;
+- the port's precision, where the CPU has bf16 units: 32-bit floats (what the port compiles) against bf16 (OpenVINO's
+  own default there), frames per second and how far bf16 moves the landmarks (`precision_scores`);
 - speed: frames per second of pose alone (frames decoded and scaled to 960x540 beforehand, no optical flow), per
   landmark model, one and two people looked for. The runs alternate between the runtimes, so that a busy machine
   slows both alike; each figure is the better of two runs.
@@ -34,6 +36,25 @@ def fps(frames:list, pose_model:str, people:int, backend:str) -> float:
         t = time.perf_counter()
         for i, f in enumerate(frames): run(i, f)
         return len(frames) / (time.perf_counter() - t)
+
+def precision_scores(frames:list, pose_models=("full", "heavy")) -> pd.DataFrame:
+    """Per landmark model, one person looked for: the port's frames per second compiled at f32 and at bf16 (better of
+    two alternating runs), and the per-frame mean landmark gap (px) of bf16 to f32 (median, 90th percentile, largest).
+    Empty where the CPU lists no bf16 capability (OpenVINO would run f32 either way)."""
+    import openvino as ov
+    if "BF16" not in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES"): return pd.DataFrame()
+    rows = {}
+    for m in pose_models:
+        speed, out = {"f32": [], "bf16": []}, {}
+        for _ in range(2):
+            for prec in speed:
+                run = BlazePose(pose_model_path(m), 1, precision=prec); t = time.perf_counter()
+                out[prec] = [run(f) for f in frames]
+                speed[prec].append(len(frames) / (time.perf_counter() - t))
+        gap = [np.linalg.norm(a[0, :, :2] - b[0, :, :2], axis=1).mean() for a, b in zip(out["f32"], out["bf16"]) if len(a) and len(b)]
+        rows[m] = {"f32 (frames/s)": max(speed["f32"]), "bf16 (frames/s)": max(speed["bf16"]), "bf16 gap median (px)": np.median(gap),
+                   "bf16 gap p90 (px)": np.percentile(gap, 90), "bf16 gap largest (px)": np.max(gap)}
+    return pd.DataFrame(rows).T
 
 # 41_analyze's windows of Sports2D's clip (first frame, last frame, x range): the walker enters and leaves each
 WINDOWS = [(40, 150, (600, 1768)), (55, 190, (300, 1300)), (100, 229, (0, 1000))]
@@ -89,6 +110,9 @@ if __name__ == "__main__":
                                  "speed-up": best["openvino"] / best["mediapipe"]}
     print("\nPose alone at 960x540 (150 frames of the outdoor clip), by landmark model and people looked for:")
     print(pd.DataFrame(rows).T.rename_axis(["model", "people"]).to_string(float_format=lambda v: f"{v:.1f}"))
+    prec = precision_scores(frames)
+    print("\nThe port's precision, one person, 960x540:")
+    print(prec.to_string(float_format=lambda v: f"{v:.2f}") if len(prec) else "this CPU has no bf16 units: not measured")
     w = window_scores()
     print("\n41_analyze's Sports2D windows, each also shifted by one pixel (cadence held to 3 % there):")
     print(w.pivot_table(index=["window", "shift (px)"], columns="runtime", values=["cadence error (%)", "stance error (points)"]).to_string(float_format=lambda v: f"{v:+.2f}"))

@@ -70,7 +70,7 @@ def to_frame(uv:np.ndarray, rect:np.ndarray) -> np.ndarray:
     return rect[:2] + np.stack([c * u - s * v, s * u + c * v], 1) * rect[2:4]
 
 # %% ../../nbs/44_blazepose.ipynb #1d20bd49
-def sigmoid(x): return 1 / (1 + np.exp(-np.clip(x, -100, 100)))
+def sigmoid(x): return 1 / (1 + np.exp(-np.clip(x, -80, 80)))  # ±80: exp stays finite in 32-bit floats
 
 def refine_from_heatmap(xy:np.ndarray, heatmap:np.ndarray, kernel:int=HEATMAP_KERNEL, min_confidence:float=0.5) -> np.ndarray:
     """`xy` `(n, 2)` (0-1 across the crop) moved to the heatmap's centre of mass in a `kernel`-wide window around each,
@@ -109,7 +109,7 @@ class OneEuro:
         return self.value
 
 # %% ../../nbs/44_blazepose.ipynb #39f6ffc0
-def _compiled(core, tflite:bytes, mean:float, scale:float, threads:int=None):
+def _compiled(core, tflite:bytes, mean:float, scale:float, threads:int=None, precision:str="f32"):
     "An OpenVINO infer request for a `.tflite` model fed 8-bit RGB, normalised inside the model: `(x - mean) / scale`, 32-bit floats."
     import openvino as ov
     with tempfile.TemporaryDirectory() as d:
@@ -118,7 +118,7 @@ def _compiled(core, tflite:bytes, mean:float, scale:float, threads:int=None):
     ppp = ov.preprocess.PrePostProcessor(model)
     ppp.input().tensor().set_element_type(ov.Type.u8)
     ppp.input().preprocess().convert_element_type(ov.Type.f32).mean(mean).scale(scale)
-    config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": "f32"}
+    config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": precision}
     if threads: config["INFERENCE_NUM_THREADS"] = int(threads)
     return core.compile_model(ppp.build(), "CPU", config).create_infer_request()
 
@@ -140,11 +140,12 @@ class BlazePose:
     def __init__(self, bundle, # a PoseLandmarker `.task` bundle (`video.estimator.pose_model_path`)
                  max_people:int=2, # people looked for per frame
                  threads:int=None, # OpenVINO's threads per model (None: its own choice)
+                 precision:str="f32", # the models' arithmetic: 32-bit floats; 'bf16' is faster where the CPU has it, and less exact (above)
                  min_detection:float=0.5, min_presence:float=0.5, min_tracking:float=0.5): # MediaPipe's thresholds
         core = _core()
         with zipfile.ZipFile(bundle) as z: detector, landmarker = z.read("pose_detector.tflite"), z.read("pose_landmarks_detector.tflite")
-        self.detector = _compiled(core, detector, 127.5, 127.5, threads)  # RGB to [-1, 1]
-        self.landmarker = _compiled(core, landmarker, 0.0, 255.0, threads)  # RGB to [0, 1]
+        self.detector = _compiled(core, detector, 127.5, 127.5, threads, precision)  # RGB to [-1, 1]
+        self.landmarker = _compiled(core, landmarker, 0.0, 255.0, threads, precision)  # RGB to [0, 1]
         self.anchors, self.max_people = ssd_anchors(), max_people
         self.min_detection, self.min_presence, self.min_tracking = min_detection, min_presence, min_tracking
         self.tracked, self.detector_runs, self.t_ms = [], 0, None
