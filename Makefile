@@ -68,7 +68,7 @@ $(DATA)/healthgait_video/cohort.json: $(STAMP) $(LIB_PY)
 # Health&Gait's video validation (nbs/54_video_study.ipynb, Tables 1-2): more walkers filmed small, their silhouettes by
 # background subtraction (at cpu scale: 40 people, one usual-speed walk with and without the jacket, 2 s, quarter size).
 HG_VIDEO_STUDY := $(if $(filter full,$(SCALE)),,--people 40 --takes 2 --size 0.25 --seconds 2)
-$(DATA)/healthgait_video_study/participants_measures.csv: $(STAMP) $(LIB_PY)
+$(DATA)/healthgait_video_study/participants_measures.csv: $(STAMP) $(LIB_PY) data/weights/pose_landmarker_full.task
 	$(BIN)/gait-repro render --cohort healthgait --scale $(SCALE) $(HG_VIDEO_STUDY) --seed $(SEED) --jobs 2 --out $(DATA)/healthgait_video_study_film
 	$(BIN)/gait-repro modalities $(DATA)/healthgait_video_study_film --out $(DATA)/healthgait_video_study --kinds silhouettes --silhouette background
 # GaitLab's nine-class KOA-PD-NM-like cohort (nbs/60_cohort.ipynb): 8 frames per video, keypoints, pose features, clinical notes.
