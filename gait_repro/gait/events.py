@@ -154,19 +154,25 @@ def _rows(ev:dict, offset:int, bout:int, direction:int) -> list:
             rows += [(offset + x, side, event, str(p), bout, direction) for x, p in zip(t, pts)]
     return rows
 
+def _window_sums(x:np.ndarray, a:np.ndarray, b:np.ndarray, k:np.ndarray) -> np.ndarray:
+    "Per event `i`, the sum of `x[a[i]:b[i], k[i]]` (rows `a` to `b - 1` of column `k`), from cumulative sums."
+    s = np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x, 0)])
+    return s[b, k] - s[a, k]
+
 def _judge(table:pd.DataFrame, clean:PoseSequence) -> pd.DataFrame:
     """`table` with each event's foot `confidence` and whether it is `used`: its foot wholly in the picture, and no
     cut in the video, within `EDGE_GUARD_S` either side; `why` not."""
     n, g = len(clean.xy), EDGE_GUARD_S * clean.fps
     inside, conf = clean.meta.get("foot_in_picture"), clean.meta.get("foot_confidence")
     cut = np.asarray(clean.meta.get("cuts", []), float)
-    why, c = np.full(len(table), "", object), np.full(len(table), np.nan)
-    for i, (f, side) in enumerate(zip(table.frame, table.side)):
-        k = 0 if side == "right" else 1
-        a, b = max(int(np.floor(f - g)), 0), min(int(np.ceil(f + g)), n - 1) + 1
-        if conf is not None: c[i] = float(np.mean(conf[a:b, k]))
-        if inside is not None and not inside[a:b, k].all(): why[i] = EDGE_CUT
-        elif ((cut > f - g - 1) & (cut <= f + g + 1)).any(): why[i] = VIDEO_CUT
+    f = table.frame.to_numpy(float)
+    k = np.where(table.side.to_numpy(object) == "right", 0, 1)  # the foot's column: right 0, left 1
+    a = np.maximum(np.floor(f - g).astype(int), 0); b = np.minimum(np.ceil(f + g).astype(int), n - 1) + 1
+    c = _window_sums(conf, a, b, k) / (b - a) if conf is not None else np.full(len(f), np.nan)
+    why = np.full(len(f), "", object)
+    if inside is not None: why[_window_sums(~inside, a, b, k) > 0] = EDGE_CUT
+    near = ((cut > (f - g - 1)[:, None]) & (cut <= (f + g + 1)[:, None])).any(1)
+    why[(why == "") & near] = VIDEO_CUT
     return table.assign(confidence=c.round(3), used=why == "", why=why.astype(str))
 
 def events_in_bouts(clean:PoseSequence, walk:Walking, method:str="velocity", **levels) -> pd.DataFrame:
@@ -189,8 +195,8 @@ def events_in_bouts(clean:PoseSequence, walk:Walking, method:str="velocity", **l
 def used_events(table:pd.DataFrame) -> dict:
     "The used events of an event table per foot and kind, as `{EVENT_NAMES: sorted frames}`."
     u = table[table.used]
-    return {f"{side}_{kind}": np.sort(u.frame[(u.side == side) & (u.event == event)].to_numpy(float))
-            for kind, event in KINDS.items() for side in SIDES}
+    frame, side, event = u.frame.to_numpy(float), u.side.to_numpy(object), u.event.to_numpy(object)
+    return {f"{s}_{kind}": np.sort(frame[(side == s) & (event == e)]) for kind, e in KINDS.items() for s in SIDES}
 
 def detect_events(pose:PoseSequence, method:str="velocity", min_speed:float=0.15) -> dict:
     """Initial contacts and toe-offs of `pose` in every walking bout (sub-frame row indices). Returns the used events

@@ -333,7 +333,9 @@ def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_h
     ev = events or detect_events(pose, method)
     xy, fps, table = ev["clean"].xy, pose.fps, ev["table"]
     used = table[table.used]
-    hs_all = {s: used.frame[(used.side == s) & (used.event == "initial_contact")].to_numpy(float) for s in SIDES}
+    frame, side, event, bout = (used[c].to_numpy(t) for c, t in (("frame", float), ("side", object), ("event", object), ("bout", int)))
+    pick = lambda s, e, k=None: frame[(side == s) & (event == e) & ((bout == k) if k is not None else True)]  # one foot's events of a kind (in bout k)
+    hs_all = {s: pick(s, "initial_contact") for s in SIDES}
     n_hs = sum(len(v) for v in hs_all.values())
     if n_hs < min_heel_strikes or min(len(v) for v in hs_all.values()) < 1:
         cut = int((~table.used).sum())
@@ -349,9 +351,7 @@ def gait_parameters(pose:PoseSequence, scale:Scale, method:str="velocity", min_h
     knee = {d: sagittal_angles(xy, d) for d in {b.direction for b in ev["bouts"]}}
     measures = []
     for k, b in enumerate(ev["bouts"], 1):
-        sel = used[used.bout == k]
-        hs = {s: sel.frame[(sel.side == s) & (sel.event == "initial_contact")].to_numpy(float) for s in SIDES}
-        to = {s: sel.frame[(sel.side == s) & (sel.event == "toe_off")].to_numpy(float) for s in SIDES}
+        hs, to = ({s: pick(s, e, k) for s in SIDES} for e in ("initial_contact", "toe_off"))
         pos = contact_positions(tracks, hs, b.direction, scale, per_frame, cx, axis)
         kn = {s: _stance_knee(knee[b.direction][f"{SIDES[s]}_knee_flexion"], hs[s], to[s]) for s in SIDES}
         measures.append(bout_measures({s: hs[s] / fps for s in SIDES}, {s: to[s] / fps for s in SIDES}, pos, kn))
