@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SIDES', 'FOOT_POINTS', 'EDGE_MARGIN', 'FOOT_ZONE', 'HEAD_TO_LEG', 'MIN_CONFIDENCE', 'CALIBRATION_FILE', 'CALIBRATION',
            'SWAP_COST', 'image_size', 'leg_length_px', 'body_height_px', 'foot_in_picture', 'foot_confidence',
-           'clean_pose']
+           'confident_joints', 'clean_pose']
 
 # %% ../../nbs/11_clean.ipynb #3e0c1a04
 import json
@@ -78,14 +78,19 @@ def foot_confidence(data:np.ndarray) -> np.ndarray:
     return np.stack([conf[:, [COMMON.index(f"{s}_{j}") for j in FOOT_POINTS]].mean(1) for s in "rl"], 1)
 
 # %% ../../nbs/11_clean.ipynb #3e0c1a08
+def confident_joints(pose:PoseSequence, min_confidence:float=MIN_CONFIDENCE) -> np.ndarray:
+    "`pose`'s data in the common joints `(T, 19, 3)`, the coordinates of joints detected with less than `min_confidence` set to NaN."
+    d = to_common(pose).data.copy()
+    d[d[..., 2] < min_confidence, :2] = np.nan
+    return d
+
 def clean_pose(pose:PoseSequence, cutoff_hz:float=6.0, max_gap_s:float=0.2, min_confidence:float=MIN_CONFIDENCE,
                edge_margin:float=EDGE_MARGIN, swap_cost:float=None) -> PoseSequence:
     """`pose` in the common joints, low-confidence joints dropped, leg swaps undone (`preprocess.leg_swap_frames` at
     `swap_cost`, by default the calibrated `SWAP_COST`), gaps ≤ `max_gap_s` filled, zero-lag
     low-pass at `cutoff_hz` (not across a cut in the video); `meta` gains `swaps_fixed`, `cuts` (the rows after which
     the video cuts), `image_size`, `foot_in_picture` and `foot_confidence`."""
-    d = to_common(pose).data.copy()
-    d[d[..., 2] < min_confidence, :2] = np.nan
+    d = confident_joints(pose, min_confidence)
     filled = forward_fill(d[..., :2])
     swapped = leg_swap_frames(d[..., :2], pose.fps, SWAP_COST if swap_cost is None else swap_cost, max_gap_s)
     d = unswap_legs(d, swapped)

@@ -14,9 +14,8 @@ __all__ = ['CALIBRATION_SEEDS', 'CALIBRATION_VIDEOS', 'SWAP_COSTS', 'MISS_COST',
 import json, itertools
 import numpy as np
 from tqdm.auto import tqdm
-from ..gait.clean import clean_pose, MIN_CONFIDENCE
+from ..gait.clean import clean_pose, confident_joints
 from ..gait.preprocess import leg_swap_frames
-from ..pose.sequence import to_common
 from ..gait.bouts import find_bouts, walking_bouts, CALIBRATION_FILE
 from contextlib import contextmanager
 from functools import partial
@@ -85,7 +84,7 @@ def swap_costs(clips:list, swap_cost:float) -> np.ndarray:
     for i, p in enumerate(clips):
         truth = np.zeros(p.n_frames, bool)
         for a, b in p.meta["errors"]["swaps"]: truth[a:b] = True
-        d = to_common(p).data.copy(); d[d[..., 2] < MIN_CONFIDENCE, :2] = np.nan
+        d = confident_joints(p)
         inside = np.concatenate([f for f, _ in _truth_frames(p)])
         out[i] = (leg_swap_frames(d[..., :2], p.fps, swap_cost)[inside] != truth[inside]).sum(), len(inside)
     return out
